@@ -1,0 +1,88 @@
+package io.deltalake4j;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** One entry of a table's history: the commit info of one version, as DESCRIBE HISTORY shows it. */
+public final class Commit {
+
+  private final long version;
+  private final Instant timestamp;
+  private final String operation;
+  private final Map<String, String> operationParameters;
+  private final Long readVersion;
+  private final Boolean blindAppend;
+  private final Map<String, String> operationMetrics;
+  private final String engineInfo;
+  private final String userMetadata;
+
+  /** Built by the library when it reads the log; nullable arguments are absent in the log. */
+  public Commit(
+      long version,
+      Instant timestamp,
+      String operation,
+      Map<String, String> operationParameters,
+      Long readVersion,
+      Boolean blindAppend,
+      Map<String, String> operationMetrics,
+      String engineInfo,
+      String userMetadata) {
+    this.version = version;
+    this.timestamp = timestamp;
+    this.operation = operation == null ? "" : operation;
+    this.operationParameters = Map.copyOf(operationParameters);
+    this.readVersion = readVersion;
+    this.blindAppend = blindAppend;
+    this.operationMetrics = Map.copyOf(operationMetrics);
+    this.engineInfo = engineInfo;
+    this.userMetadata = userMetadata;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** The in-commit timestamp when the table records one, else the commit file's modification time. */
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  /** e.g. {@code WRITE}, {@code CREATE TABLE}, {@code DELETE}, {@code MERGE}; empty if not recorded. */
+  public String operation() {
+    return operation;
+  }
+
+  public Map<String, String> operationParameters() {
+    return operationParameters;
+  }
+
+  /** The version the writer read before committing; absent for creates and engines that omit it. */
+  public OptionalLong readVersion() {
+    return readVersion == null ? OptionalLong.empty() : OptionalLong.of(readVersion);
+  }
+
+  /** Whether the writer declared the commit a blind append; absent when not recorded. */
+  public Optional<Boolean> isBlindAppend() {
+    return Optional.ofNullable(blindAppend);
+  }
+
+  public Map<String, String> operationMetrics() {
+    return operationMetrics;
+  }
+
+  public Optional<String> engineInfo() {
+    return Optional.ofNullable(engineInfo);
+  }
+
+  public Optional<String> userMetadata() {
+    return Optional.ofNullable(userMetadata);
+  }
+
+  @Override
+  public String toString() {
+    return "Commit{version=" + version + ", timestamp=" + timestamp + ", operation=" + operation
+        + ", operationParameters=" + operationParameters + "}";
+  }
+}

@@ -1,0 +1,137 @@
+package io.deltalake4j;
+
+import io.deltalake4j.internal.kernel.KernelEngine;
+import io.deltalake4j.internal.kernel.KernelTable;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The entry point: opens and creates Delta tables on HDFS, local disk or any Hadoop file system.
+ *
+ * <pre>{@code
+ * try (DeltaLake lake = DeltaLake.local()) {
+ *   DeltaTable sales = lake.table("/data/sales");
+ *   long n = sales.scan().where("region = 'us-east' AND price >= 100").count();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. The caller closes it; tables and scans opened from it must not be used after.
+ * Hadoop caches FileSystem instances per process; closing does not close them, so other users of
+ * the same file systems in the process are unaffected.
+ */
+public final class DeltaLake implements AutoCloseable {
+
+  private final KernelEngine engine;
+  private volatile boolean closed;
+
+  private DeltaLake(KernelEngine engine) {
+    this.engine = engine;
+  }
+
+  /** A lake on the local file system, ignoring any Hadoop configuration in the environment. */
+  public static DeltaLake local() {
+    return builder().hadoopConf(new Configuration()).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the table at its latest version.
+   *
+   * @param pathOrUri a local path ({@code /data/sales}, {@code data/sales}) or a URI
+   *     ({@code file:///data/sales}, {@code hdfs://namenode:8020/lakehouse/sales})
+   * @throws io.deltalake4j.exceptions.TableNotFoundException if the path does not exist or holds
+   *     no Delta table
+   */
+  public DeltaTable table(String pathOrUri) {
+    checkOpen();
+    Objects.requireNonNull(pathOrUri, "pathOrUri");
+    return new DeltaTable(this, KernelTable.open(engine, pathOrUri).latest());
+  }
+
+  /** True if a Delta table exists at the path. */
+  public boolean exists(String pathOrUri) {
+    checkOpen();
+    return KernelTable.at(engine, pathOrUri).exists();
+  }
+
+  /** Starts creating a table at the path; nothing is written until {@link CreateTable#commit()}. */
+  public CreateTable create(String pathOrUri) {
+    checkOpen();
+    Objects.requireNonNull(pathOrUri, "pathOrUri");
+    return new CreateTable(this, KernelTable.at(engine, pathOrUri));
+  }
+
+  KernelEngine engine() {
+    checkOpen();
+    return engine;
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cannot use this DeltaLake: it is closed. Build a new one.");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /**
+   * Configures a lake. Without {@link #hadoopConf}, the Hadoop configuration comes from
+   * {@code $HADOOP_CONF_DIR} (core-site.xml, hdfs-site.xml) when that is set, else local defaults.
+   */
+  public static final class Builder {
+    private Configuration conf;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The Hadoop configuration to use (copied; later changes to it are not seen). */
+    public Builder hadoopConf(Configuration conf) {
+      Objects.requireNonNull(conf, "conf");
+      if (this.conf != null) {
+        throw new IllegalStateException("Invalid builder call: hadoopConf was already set.");
+      }
+      this.conf = new Configuration(conf);
+      return this;
+    }
+
+    /**
+     * One Hadoop or engine setting, applied over the configuration, e.g.
+     * {@code set("parquet.compression", "SNAPPY")} (the default is ZSTD).
+     */
+    public Builder set(String key, String value) {
+      settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public DeltaLake build() {
+      Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
+      settings.forEach(base::set);
+      return new DeltaLake(KernelEngine.create(base));
+    }
+
+    private static Configuration fromEnvironment() {
+      Configuration c = new Configuration();
+      String dir = System.getenv("HADOOP_CONF_DIR");
+      if (dir != null && !dir.isBlank()) {
+        for (String name : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+          Path file = Path.of(dir, name);
+          if (Files.isRegularFile(file)) {
+            c.addResource(new org.apache.hadoop.fs.Path(new File(file.toString()).toURI()));
+          }
+        }
+      }
+      return c;
+    }
+  }
+}

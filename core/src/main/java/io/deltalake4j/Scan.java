@@ -1,0 +1,148 @@
+package io.deltalake4j;
+
+import io.deltalake4j.filter.Filter;
+import io.deltalake4j.internal.kernel.ScanRunner;
+import io.deltalake4j.internal.kernel.TableSnapshot;
+import io.deltalake4j.types.StructType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scan of a table: which version, which columns, which rows. Immutable and thread-safe: every
+ * refinement returns a new scan, and nothing is read until {@link #rows()}, {@link #count()},
+ * {@link #toList()} or {@link #plan()}.
+ *
+ * <p>Partition pruning and min/max statistics skip files that cannot match; the filter is then
+ * applied to every row read, so results are exact, with SQL semantics (null never matches).
+ */
+public final class Scan {
+
+  private final DeltaTable table;
+  private final List<String> columns;
+  private final Filter filter;
+  private final Long version;
+  private final Instant timestamp;
+  private final long limit;
+
+  Scan(DeltaTable table) {
+    this(table, null, null, null, null, -1);
+  }
+
+  private Scan(DeltaTable table, List<String> columns, Filter filter, Long version, Instant timestamp, long limit) {
+    this.table = table;
+    this.columns = columns;
+    this.filter = filter;
+    this.version = version;
+    this.timestamp = timestamp;
+    this.limit = limit;
+  }
+
+  /** Returns only these columns (partition columns included), in this order. */
+  public Scan select(String... columns) {
+    return select(Arrays.asList(columns));
+  }
+
+  /** Returns only these columns (partition columns included), in this order. */
+  public Scan select(List<String> columns) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("Invalid selection: no columns. Select at least one column.");
+    }
+    List<String> copy = new ArrayList<>(columns.size());
+    for (String c : columns) {
+      Objects.requireNonNull(c, "column");
+      if (copy.contains(c)) {
+        throw new IllegalArgumentException("Invalid selection: column '" + c + "' is selected twice.");
+      }
+      copy.add(c);
+    }
+    return new Scan(table, List.copyOf(copy), filter, version, timestamp, limit);
+  }
+
+  /** Keeps the rows that match; a second call ANDs onto the first. */
+  public Scan where(Filter filter) {
+    Objects.requireNonNull(filter, "filter");
+    return new Scan(table, columns, this.filter == null ? filter : this.filter.and(filter), version, timestamp, limit);
+  }
+
+  /** Keeps the rows that match the SQL text (see {@link Filter#parse}); ANDs onto earlier filters. */
+  public Scan where(String sqlFilter) {
+    return where(Filter.parse(sqlFilter));
+  }
+
+  /** Reads this version of the table instead of the table's pinned version. */
+  public Scan asOfVersion(long version) {
+    return new Scan(table, columns, filter, version, null, limit);
+  }
+
+  /** Reads the latest version committed at or before this instant. */
+  public Scan asOfTimestamp(Instant timestamp) {
+    Objects.requireNonNull(timestamp, "timestamp");
+    return new Scan(table, columns, filter, null, timestamp, limit);
+  }
+
+  /** Returns at most {@code n} rows. */
+  public Scan limit(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("Invalid limit: " + n + ". Use 0 or more.");
+    }
+    return new Scan(table, columns, filter, version, timestamp, n);
+  }
+
+  /** The filter so far, or null if none. */
+  public Filter filter() {
+    return filter;
+  }
+
+  /** The schema of the rows this scan returns. Resolves the version if one was asked for. */
+  public StructType schema() {
+    return runner().schema();
+  }
+
+  /**
+   * Opens the rows. The caller closes the iterator.
+   *
+   * @throws io.deltalake4j.exceptions.ColumnNotFoundException for unknown columns
+   * @throws io.deltalake4j.exceptions.InvalidFilterException for literals that do not fit their column
+   * @throws io.deltalake4j.exceptions.VersionNotFoundException for a version or time out of range
+   */
+  public RowIterator rows() {
+    return runner().rows();
+  }
+
+  /** All matching rows in memory. For small results; use {@link #rows()} to stream. */
+  public List<Row> toList() {
+    List<Row> out = new ArrayList<>();
+    try (RowIterator it = rows()) {
+      it.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  /** The number of matching rows; from file statistics alone when no row filter is needed. */
+  public long count() {
+    return runner().count();
+  }
+
+  /** What the scan would read, without reading data: files in the snapshot, pruned and skipped. */
+  public ScanMetrics plan() {
+    return runner().plan(0, 0, 0, 0);
+  }
+
+  private ScanRunner runner() {
+    TableSnapshot snapshot =
+        version != null
+            ? table.snapshot().table().atVersion(version)
+            : timestamp != null ? table.snapshot().table().atTimestamp(timestamp) : table.snapshot();
+    return snapshot.scan(columns, filter, limit);
+  }
+
+  @Override
+  public String toString() {
+    return "Scan{table=" + table.location() + ", columns=" + (columns == null ? "*" : columns)
+        + ", filter=" + filter + ", version=" + (version != null ? version : timestamp != null ? timestamp : table.version())
+        + (limit >= 0 ? ", limit=" + limit : "") + "}";
+  }
+}

@@ -1,0 +1,192 @@
+package io.deltalake4j.internal.kernel;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.expressions.PredicateEvaluator;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import java.io.IOException;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The batches of a scan, file by file: Parquet decode, then Kernel's physical-to-logical
+ * transform (deletion vectors, partition values, column mapping), then the remaining row filter,
+ * which Kernel leaves to the caller. Each batch's selection vector marks the rows that match.
+ *
+ * <p>Not thread-safe. The caller closes it; closing releases the open file and the log listing.
+ */
+public final class FileBatches implements CloseableIterator<FilteredColumnarBatch> {
+
+  private final TableSnapshot snapshot;
+  private final Engine engine;
+  private final Scan scan;
+  private final Row scanState;
+  private final StructType physicalSchema;
+  private final Optional<Predicate> remainingFilter;
+  private PredicateEvaluator evaluator;
+
+  private CloseableIterator<FilteredColumnarBatch> scanFiles;
+  private CloseableIterator<Row> filesInBatch;
+  private CloseableIterator<FilteredColumnarBatch> fileData;
+  private FilteredColumnarBatch next;
+  private boolean closed;
+
+  private long filesRead;
+  private long bytesRead;
+  private long rowsRead;
+
+  FileBatches(TableSnapshot snapshot, Scan scan, StructType logicalReadSchema) {
+    this.snapshot = snapshot;
+    this.engine = snapshot.engine();
+    this.scan = scan;
+    try {
+      this.scanState = scan.getScanState(engine);
+      this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
+      this.remainingFilter = scan.getRemainingFilter();
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("scan table " + snapshot.location(), e);
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    try {
+      while (next == null) {
+        if (fileData != null && fileData.hasNext()) {
+          FilteredColumnarBatch batch = fileData.next();
+          rowsRead += selectedCount(batch);
+          next = applyRemainingFilter(batch);
+          continue;
+        }
+        if (!openNextFile()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      close();
+      throw KernelErrors.translate("read table " + snapshot.location(), e);
+    }
+  }
+
+  @Override
+  public FilteredColumnarBatch next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    FilteredColumnarBatch batch = next;
+    next = null;
+    return batch;
+  }
+
+  private boolean openNextFile() {
+    closeQuietly(fileData);
+    fileData = null;
+    if (scanFiles == null) {
+      scanFiles = scan.getScanFiles(engine);
+    }
+    while (filesInBatch == null || !filesInBatch.hasNext()) {
+      closeQuietly(filesInBatch);
+      filesInBatch = null;
+      if (!scanFiles.hasNext()) {
+        return false;
+      }
+      filesInBatch = scanFiles.next().getRows();
+    }
+    Row scanFile = filesInBatch.next();
+    FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+    filesRead++;
+    bytesRead += file.getSize();
+    try {
+      CloseableIterator<ColumnarBatch> physical =
+          engine.getParquetHandler()
+              .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty())
+              .map(FileReadResult::getData);
+      fileData = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
+    } catch (IOException e) {
+      throw KernelErrors.translate("read file " + file.getPath(), e);
+    }
+    return true;
+  }
+
+  private FilteredColumnarBatch applyRemainingFilter(FilteredColumnarBatch batch) {
+    if (remainingFilter.isEmpty()) {
+      return batch;
+    }
+    if (evaluator == null) {
+      evaluator =
+          engine.getExpressionHandler().getPredicateEvaluator(batch.getData().getSchema(), remainingFilter.get());
+    }
+    ColumnVector selection = evaluator.eval(batch.getData(), batch.getSelectionVector());
+    return new FilteredColumnarBatch(batch.getData(), Optional.of(selection));
+  }
+
+  /** The number of rows a batch's selection vector keeps (null counts as not selected). */
+  static long selectedCount(FilteredColumnarBatch batch) {
+    int size = batch.getData().getSize();
+    if (batch.getSelectionVector().isEmpty()) {
+      return size;
+    }
+    ColumnVector sel = batch.getSelectionVector().get();
+    long n = 0;
+    for (int i = 0; i < size; i++) {
+      if (isSelected(sel, i)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static boolean isSelected(ColumnVector selection, int row) {
+    return !selection.isNullAt(row) && selection.getBoolean(row);
+  }
+
+  long filesRead() {
+    return filesRead;
+  }
+
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  long rowsRead() {
+    return rowsRead;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    next = null;
+    closeQuietly(fileData);
+    closeQuietly(filesInBatch);
+    closeQuietly(scanFiles);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // Closing after a read failure or at the end; the first error, if any, is already reported.
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.deltalake4j.internal.kernel;
+
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.MetricsReporter;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The Kernel engine a {@code DeltaLake} owns: the default engine over Hadoop FileSystems, with
+ * Kernel's metrics logging switched off and compressed Parquet by default.
+ */
+public final class KernelEngine {
+
+  /** Kernel's writer reads this parquet-mr key; without it files are written uncompressed. */
+  static final String PARQUET_COMPRESSION = "parquet.compression";
+
+  private final Configuration conf;
+  private final Engine engine;
+
+  private KernelEngine(Configuration conf) {
+    this.conf = conf;
+    this.engine = new QuietEngine(new HadoopFileIO(conf));
+  }
+
+  /** An engine over a copy of {@code userConf}; the caller's object is never changed. */
+  public static KernelEngine create(Configuration userConf) {
+    Configuration conf = new Configuration(userConf);
+    if (conf.get(PARQUET_COMPRESSION) == null && conf.get("parquet.compression.codec") == null) {
+      conf.set(PARQUET_COMPRESSION, "ZSTD");
+    }
+    return new KernelEngine(conf);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Configuration conf() {
+    return conf;
+  }
+
+  /**
+   * A fully qualified table location. A path without a scheme is a local path when the default
+   * file system is local (made absolute against the working directory); otherwise Hadoop
+   * qualifies it against {@code fs.defaultFS}. Trailing slashes are dropped.
+   */
+  public String qualify(String pathOrUri) {
+    String p = pathOrUri.strip();
+    if (p.isEmpty()) {
+      throw new IllegalArgumentException("Invalid table path: empty");
+    }
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    boolean hasScheme = p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !p.matches("^[A-Za-z]:\\\\.*");
+    if (!hasScheme && isDefaultFsLocal()) {
+      p = "file:" + Paths.get(p).toAbsolutePath().normalize();
+    }
+    try {
+      return engine.getFileSystemClient().resolvePath(p).replaceAll("/$", "");
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new io.deltalake4j.exceptions.DeltaIOException(
+          "Cannot resolve table path " + p + ": " + KernelErrors.rootMessage(e)
+              + ". Check the URI and that its file system is reachable.", e);
+    }
+  }
+
+  private boolean isDefaultFsLocal() {
+    String fs = conf.get("fs.defaultFS", "file:///");
+    return "file".equals(URI.create(fs).getScheme());
+  }
+
+  /** The default engine, minus the reporter that logs every scan and commit at INFO. */
+  private static final class QuietEngine extends DefaultEngine {
+    QuietEngine(FileIO fileIO) {
+      super(fileIO);
+    }
+
+    @Override
+    public List<MetricsReporter> getMetricsReporters() {
+      return List.of();
+    }
+  }
+}

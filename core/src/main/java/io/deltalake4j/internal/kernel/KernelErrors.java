@@ -1,0 +1,64 @@
+package io.deltalake4j.internal.kernel;
+
+import io.delta.kernel.exceptions.KernelEngineException;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.UnsupportedProtocolVersionException;
+import io.delta.kernel.exceptions.UnsupportedTableFeatureException;
+import io.deltalake4j.exceptions.DeltaException;
+import io.deltalake4j.exceptions.DeltaIOException;
+import io.deltalake4j.exceptions.TableAlreadyExistsException;
+import io.deltalake4j.exceptions.TableNotFoundException;
+import io.deltalake4j.exceptions.UnsupportedFeatureException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Turns Kernel and storage failures into deltalake4j exceptions, with the operation as context. */
+final class KernelErrors {
+  private KernelErrors() {}
+
+  /**
+   * @param what the operation and its object, e.g. "read table file:/tmp/sales"; the message reads
+   *     "Cannot &lt;what&gt;: &lt;reason&gt;"
+   */
+  static DeltaException translate(String what, Throwable e) {
+    if (e instanceof DeltaException d) {
+      return d;
+    }
+    if (e instanceof io.delta.kernel.exceptions.TableNotFoundException) {
+      return new TableNotFoundException(
+          "Cannot " + what + ": it is not a Delta table (no _delta_log). "
+              + "Check the path, or create the table first.", e);
+    }
+    if (e instanceof io.delta.kernel.exceptions.TableAlreadyExistsException) {
+      return new TableAlreadyExistsException(
+          "Cannot " + what + ": a Delta table already exists there. Append to it, or choose another path.", e);
+    }
+    if (e instanceof UnsupportedTableFeatureException || e instanceof UnsupportedProtocolVersionException) {
+      return new UnsupportedFeatureException(
+          "Cannot " + what + ": " + e.getMessage()
+              + " Use an engine that supports it (e.g. Spark) or a newer deltalake4j.", e);
+    }
+    if (e instanceof KernelEngineException || e instanceof UncheckedIOException || e instanceof IOException) {
+      return new DeltaIOException("Cannot " + what + ": storage failed: " + rootMessage(e), e);
+    }
+    if (e instanceof KernelException) {
+      return new DeltaException("Cannot " + what + ": " + e.getMessage(), e);
+    }
+    if (e instanceof UnsupportedOperationException) {
+      return new UnsupportedFeatureException(
+          "Cannot " + what + ": " + e.getMessage() + " (not supported by the Delta Kernel reader).", e);
+    }
+    if (e instanceof RuntimeException r && !(r.getCause() instanceof IOException)) {
+      return new DeltaException("Cannot " + what + ": " + r, r);
+    }
+    return new DeltaIOException("Cannot " + what + ": " + rootMessage(e), e);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

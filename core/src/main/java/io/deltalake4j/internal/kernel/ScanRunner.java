@@ -1,0 +1,265 @@
+package io.deltalake4j.internal.kernel;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.ScanBuilder;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+import io.deltalake4j.RowIterator;
+import io.deltalake4j.ScanMetrics;
+import io.deltalake4j.exceptions.ColumnNotFoundException;
+import io.deltalake4j.exceptions.UnsupportedFeatureException;
+import io.deltalake4j.filter.Filter;
+import io.deltalake4j.internal.filter.FilterBinder;
+import io.deltalake4j.types.StructField;
+import io.deltalake4j.types.StructType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One scan of a pinned snapshot: projection, filter (bound and translated once) and limit, with
+ * the ways to run it (rows, count, plan).
+ */
+public final class ScanRunner {
+
+  private static final Pattern NUM_RECORDS = Pattern.compile("\"numRecords\"\\s*:\\s*(\\d+)");
+
+  private final TableSnapshot snapshot;
+  private final StructType outputSchema;
+  private final io.delta.kernel.types.StructType readSchema;
+  private final Filter boundFilter;
+  private final Predicate predicate;
+  private final long limit;
+
+  private ScanRunner(
+      TableSnapshot snapshot,
+      StructType outputSchema,
+      io.delta.kernel.types.StructType readSchema,
+      Filter boundFilter,
+      Predicate predicate,
+      long limit) {
+    this.snapshot = snapshot;
+    this.outputSchema = outputSchema;
+    this.readSchema = readSchema;
+    this.boundFilter = boundFilter;
+    this.predicate = predicate;
+    this.limit = limit;
+  }
+
+  /**
+   * @param columns the columns to return, or null for all
+   * @param filter the row filter, or null
+   * @param limit the most rows to return, or -1
+   */
+  static ScanRunner create(TableSnapshot snapshot, List<String> columns, Filter filter, long limit) {
+    StructType tableSchema = snapshot.schema();
+    List<String> output = columns == null ? tableSchema.fieldNames() : columns;
+    for (String c : output) {
+      if (tableSchema.indexOf(c) < 0) {
+        throw new ColumnNotFoundException(
+            "Cannot select column '" + c + "' from table " + snapshot.location() + ": the table has columns "
+                + tableSchema.fieldNames() + ". Check the spelling; names are case-sensitive.");
+      }
+    }
+    StructType outputSchema = tableSchema.select(output);
+    for (StructField f : outputSchema.fields()) {
+      if (Schemas.containsVariant(f.type())) {
+        throw new UnsupportedFeatureException(
+            "Cannot read column '" + f.name() + "' of table " + snapshot.location()
+                + ": variant values are not supported yet. Leave the column out with select(...).");
+      }
+    }
+    Filter bound = filter == null ? null : FilterBinder.bind(filter, tableSchema);
+    Set<String> readColumns = new LinkedHashSet<>(output);
+    if (bound != null) {
+      readColumns.addAll(FilterBinder.topLevelColumns(bound));
+    }
+    addDataColumnIfNoneRead(readColumns, snapshot);
+    io.delta.kernel.types.StructType kernelSchema = snapshot.kernel().getSchema();
+    List<io.delta.kernel.types.StructField> fields = new ArrayList<>();
+    for (String c : readColumns) {
+      fields.add(kernelSchema.get(c));
+    }
+    Predicate predicate = bound == null ? null : KernelPredicates.toKernel(bound, tableSchema);
+    return new ScanRunner(
+        snapshot, outputSchema, new io.delta.kernel.types.StructType(fields), bound, predicate, limit);
+  }
+
+  /**
+   * Parquet must be asked for at least one column to learn row counts, so a scan that reads only
+   * partition columns also reads the table's first data column (and drops it from the output).
+   */
+  private static void addDataColumnIfNoneRead(Set<String> readColumns, TableSnapshot snapshot) {
+    List<String> partitions = snapshot.partitionColumns();
+    if (readColumns.stream().anyMatch(c -> !partitions.contains(c))) {
+      return;
+    }
+    snapshot.schema().fieldNames().stream()
+        .filter(c -> !partitions.contains(c))
+        .findFirst()
+        .ifPresent(readColumns::add);
+  }
+
+  public StructType schema() {
+    return outputSchema;
+  }
+
+  public long version() {
+    return snapshot.version();
+  }
+
+  Scan newKernelScan(Predicate filter) {
+    ScanBuilder builder = snapshot.kernel().getScanBuilder().withReadSchema(readSchema);
+    if (filter != null) {
+      builder = builder.withFilter(filter);
+    }
+    return builder.build();
+  }
+
+  /** Batches of matching rows, the row filter already applied to each batch's selection. */
+  public FileBatches batches() {
+    return new FileBatches(snapshot, newKernelScan(predicate), readSchema);
+  }
+
+  public RowIterator rows() {
+    return new ScanRowIterator(this, batches(), outputSchema, readSchema, limit);
+  }
+
+  /** Counts matching rows; answered from file statistics when no row filter remains. */
+  public long count() {
+    Scan scan = newKernelScan(predicate);
+    if (scan.getRemainingFilter().isEmpty()) {
+      long fromStats = countFromStats(scan);
+      if (fromStats >= 0) {
+        return limit >= 0 ? Math.min(limit, fromStats) : fromStats;
+      }
+    }
+    long n = 0;
+    try (FileBatches batches = batches()) {
+      while (batches.hasNext()) {
+        n += FileBatches.selectedCount(batches.next());
+        if (limit >= 0 && n >= limit) {
+          return limit;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The sum of numRecords less deleted rows over the planned files, or -1 if a file has no stats. */
+  private long countFromStats(Scan scan) {
+    long total = 0;
+    try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(snapshot.engine(), true)) {
+      while (files.hasNext()) {
+        try (CloseableIterator<Row> rows = files.next().getRows()) {
+          while (rows.hasNext()) {
+            Row scanFile = rows.next();
+            Row add = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+            int statsOrdinal = InternalScanFileUtils.ADD_FILE_STATS_ORDINAL;
+            if (add.isNullAt(statsOrdinal)) {
+              return -1;
+            }
+            Matcher m = NUM_RECORDS.matcher(add.getString(statsOrdinal));
+            if (!m.find()) {
+              return -1;
+            }
+            long records = Long.parseLong(m.group(1));
+            DeletionVectorDescriptor dv = InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile);
+            total += records - (dv == null ? 0 : dv.getCardinality());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw KernelErrors.translate("count rows of table " + snapshot.location(), e);
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("count rows of table " + snapshot.location(), e);
+    }
+    return total;
+  }
+
+  /**
+   * The planning half of the metrics: files in the snapshot, pruned by partition values, skipped
+   * by statistics. Costs up to three listings of the snapshot's files, so it is computed on request.
+   */
+  public ScanMetrics plan(long filesRead, long bytesRead, long rowsRead, long rowsReturned) {
+    long total = countFiles(newKernelScan(null));
+    Predicate partitionOnly = partitionOnlyPredicate();
+    long afterPartitions = partitionOnly == null ? total : countFiles(newKernelScan(partitionOnly));
+    long planned =
+        predicate == null ? total : predicate == partitionOnly ? afterPartitions : countFiles(newKernelScan(predicate));
+    return new ScanMetrics(
+        snapshot.version(), total, total - afterPartitions, afterPartitions - planned,
+        filesRead, bytesRead, rowsRead, rowsReturned);
+  }
+
+  /** The conjuncts of the filter that name only partition columns, as Kernel prunes them. */
+  private Predicate partitionOnlyPredicate() {
+    if (boundFilter == null) {
+      return null;
+    }
+    List<String> partitions = snapshot.partitionColumns();
+    List<Filter> conjuncts = new ArrayList<>();
+    splitAnd(boundFilter, conjuncts);
+    Filter kept = null;
+    for (Filter c : conjuncts) {
+      if (partitions.containsAll(FilterBinder.topLevelColumns(c))) {
+        kept = kept == null ? c : kept.and(c);
+      }
+    }
+    if (kept == null) {
+      return null;
+    }
+    return kept == boundFilter ? predicate : KernelPredicates.toKernel(kept, snapshot.schema());
+  }
+
+  private static void splitAnd(Filter f, List<Filter> out) {
+    if (f instanceof Filter.And a) {
+      splitAnd(a.left(), out);
+      splitAnd(a.right(), out);
+    } else {
+      out.add(f);
+    }
+  }
+
+  private long countFiles(Scan scan) {
+    return forEachFile(snapshot, scan, status -> {});
+  }
+
+  private static long forEachFile(TableSnapshot snapshot, Scan scan, Consumer<FileStatus> action) {
+    long n = 0;
+    try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(snapshot.engine())) {
+      while (files.hasNext()) {
+        try (CloseableIterator<Row> rows = files.next().getRows()) {
+          while (rows.hasNext()) {
+            action.accept(InternalScanFileUtils.getAddFileStatus(rows.next()));
+            n++;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw KernelErrors.translate("list the files of table " + snapshot.location(), e);
+    }
+    return n;
+  }
+
+  record FileTotals(long files, long bytes) {}
+
+  /** Number and total size of the live data files of a snapshot. */
+  static FileTotals totals(TableSnapshot snapshot) {
+    long[] bytes = {0};
+    Scan all = snapshot.kernel().getScanBuilder().build();
+    long files = forEachFile(snapshot, all, s -> bytes[0] += s.getSize());
+    return new FileTotals(files, bytes[0]);
+  }
+
+}

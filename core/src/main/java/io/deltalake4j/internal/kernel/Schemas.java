@@ -1,0 +1,150 @@
+package io.deltalake4j.internal.kernel;
+
+import io.delta.kernel.types.BinaryType;
+import io.delta.kernel.types.BooleanType;
+import io.delta.kernel.types.ByteType;
+import io.delta.kernel.types.DateType;
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.FieldMetadata;
+import io.delta.kernel.types.FloatType;
+import io.delta.kernel.types.IntegerType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.ShortType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
+import io.delta.kernel.types.VariantType;
+import io.deltalake4j.exceptions.UnsupportedFeatureException;
+import io.deltalake4j.types.ArrayType;
+import io.deltalake4j.types.DataType;
+import io.deltalake4j.types.DecimalType;
+import io.deltalake4j.types.MapType;
+import io.deltalake4j.types.PrimitiveType;
+import io.deltalake4j.types.StructField;
+import io.deltalake4j.types.StructType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Converts between Kernel's type model and ours. */
+final class Schemas {
+  private Schemas() {}
+
+  static StructType fromKernel(io.delta.kernel.types.StructType kernel) {
+    List<StructField> fields = new ArrayList<>(kernel.length());
+    for (io.delta.kernel.types.StructField f : kernel.fields()) {
+      if (f.isMetadataColumn()) {
+        continue;
+      }
+      fields.add(
+          new StructField(
+              f.getName(), fromKernel(f.getDataType()), f.isNullable(), metadata(f.getMetadata())));
+    }
+    return StructType.of(fields);
+  }
+
+  static DataType fromKernel(io.delta.kernel.types.DataType t) {
+    if (t instanceof BooleanType) {
+      return PrimitiveType.BOOLEAN;
+    } else if (t instanceof ByteType) {
+      return PrimitiveType.BYTE;
+    } else if (t instanceof ShortType) {
+      return PrimitiveType.SHORT;
+    } else if (t instanceof IntegerType) {
+      return PrimitiveType.INT;
+    } else if (t instanceof LongType) {
+      return PrimitiveType.LONG;
+    } else if (t instanceof FloatType) {
+      return PrimitiveType.FLOAT;
+    } else if (t instanceof DoubleType) {
+      return PrimitiveType.DOUBLE;
+    } else if (t instanceof StringType) {
+      return PrimitiveType.STRING;
+    } else if (t instanceof BinaryType) {
+      return PrimitiveType.BINARY;
+    } else if (t instanceof DateType) {
+      return PrimitiveType.DATE;
+    } else if (t instanceof TimestampType) {
+      return PrimitiveType.TIMESTAMP;
+    } else if (t instanceof TimestampNTZType) {
+      return PrimitiveType.TIMESTAMP_NTZ;
+    } else if (t instanceof VariantType) {
+      return PrimitiveType.VARIANT;
+    } else if (t instanceof io.delta.kernel.types.DecimalType d) {
+      return new DecimalType(d.getPrecision(), d.getScale());
+    } else if (t instanceof io.delta.kernel.types.ArrayType a) {
+      return new ArrayType(fromKernel(a.getElementType()), a.containsNull());
+    } else if (t instanceof io.delta.kernel.types.MapType m) {
+      return new MapType(fromKernel(m.getKeyType()), fromKernel(m.getValueType()), m.isValueContainsNull());
+    } else if (t instanceof io.delta.kernel.types.StructType s) {
+      return fromKernel(s);
+    }
+    throw new UnsupportedFeatureException(
+        "Cannot read type " + t + ": deltalake4j does not support it yet.");
+  }
+
+  static io.delta.kernel.types.StructType toKernel(StructType ours) {
+    List<io.delta.kernel.types.StructField> fields = new ArrayList<>(ours.size());
+    for (StructField f : ours.fields()) {
+      FieldMetadata.Builder md = FieldMetadata.builder();
+      f.metadata().forEach(md::putString);
+      fields.add(new io.delta.kernel.types.StructField(f.name(), toKernel(f.type()), f.nullable(), md.build()));
+    }
+    return new io.delta.kernel.types.StructType(fields);
+  }
+
+  static io.delta.kernel.types.DataType toKernel(DataType t) {
+    if (t instanceof PrimitiveType p) {
+      return switch (p) {
+        case BOOLEAN -> BooleanType.BOOLEAN;
+        case BYTE -> ByteType.BYTE;
+        case SHORT -> ShortType.SHORT;
+        case INT -> IntegerType.INTEGER;
+        case LONG -> LongType.LONG;
+        case FLOAT -> FloatType.FLOAT;
+        case DOUBLE -> DoubleType.DOUBLE;
+        case STRING -> StringType.STRING;
+        case BINARY -> BinaryType.BINARY;
+        case DATE -> DateType.DATE;
+        case TIMESTAMP -> TimestampType.TIMESTAMP;
+        case TIMESTAMP_NTZ -> TimestampNTZType.TIMESTAMP_NTZ;
+        case VARIANT -> VariantType.VARIANT;
+      };
+    }
+    if (t instanceof DecimalType d) {
+      return new io.delta.kernel.types.DecimalType(d.precision(), d.scale());
+    }
+    if (t instanceof ArrayType a) {
+      return new io.delta.kernel.types.ArrayType(toKernel(a.elementType()), a.containsNull());
+    }
+    if (t instanceof MapType m) {
+      return new io.delta.kernel.types.MapType(
+          toKernel(m.keyType()), toKernel(m.valueType()), m.valueContainsNull());
+    }
+    return toKernel((StructType) t);
+  }
+
+  private static Map<String, String> metadata(FieldMetadata md) {
+    Map<String, String> out = new LinkedHashMap<>();
+    md.getEntries().forEach((k, v) -> out.put(k, v instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(v)));
+    return out;
+  }
+
+  /** True if the type is, or contains, a variant. */
+  static boolean containsVariant(DataType t) {
+    if (t == PrimitiveType.VARIANT) {
+      return true;
+    }
+    if (t instanceof StructType s) {
+      return s.fields().stream().anyMatch(f -> containsVariant(f.type()));
+    }
+    if (t instanceof ArrayType a) {
+      return containsVariant(a.elementType());
+    }
+    if (t instanceof MapType m) {
+      return containsVariant(m.keyType()) || containsVariant(m.valueType());
+    }
+    return false;
+  }
+}

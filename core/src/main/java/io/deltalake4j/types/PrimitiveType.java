@@ -1,0 +1,41 @@
+package io.deltalake4j.types;
+
+/** The Delta types that take no parameters. */
+public enum PrimitiveType implements DataType {
+  BOOLEAN("boolean"),
+  BYTE("tinyint"),
+  SHORT("smallint"),
+  INT("int"),
+  LONG("bigint"),
+  FLOAT("float"),
+  DOUBLE("double"),
+  STRING("string"),
+  BINARY("binary"),
+  /** Days since 1970-01-01; Java value {@link java.time.LocalDate}. */
+  DATE("date"),
+  /** Microseconds since the epoch in UTC; Java value {@link java.time.Instant}. */
+  TIMESTAMP("timestamp"),
+  /** Microseconds, no time zone; Java value {@link java.time.LocalDateTime}. */
+  TIMESTAMP_NTZ("timestamp_ntz"),
+  /**
+   * Semi-structured variant values. Tables with variant columns can be opened and inspected, but
+   * reading or writing a variant column fails with {@code UnsupportedFeatureException}.
+   */
+  VARIANT("variant");
+
+  private final String sql;
+
+  PrimitiveType(String sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public String sql() {
+    return sql;
+  }
+
+  @Override
+  public String toString() {
+    return sql;
+  }
+}

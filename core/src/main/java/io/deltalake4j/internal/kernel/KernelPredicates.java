@@ -59,8 +59,10 @@ final class KernelPredicates {
     if (f instanceof Filter.StartsWith s) {
       return new Predicate("STARTS_WITH", column(s.column()), Literal.ofString(s.prefix()));
     }
+    // Kernel's LIKE, like Spark's, treats a backslash as the escape character; ours has none, so double them.
     Filter.Like like = (Filter.Like) f;
-    return new Predicate("LIKE", column(like.column()), Literal.ofString(like.pattern()));
+    String pattern = like.pattern().replace("\\", "\\\\");
+    return new Predicate("LIKE", column(like.column()), Literal.ofString(pattern));
   }
 
   private static String symbol(Filter.Op op) {

@@ -2,7 +2,6 @@ package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelTable;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,8 +85,9 @@ public final class DeltaLake implements AutoCloseable {
   }
 
   /**
-   * Configures a lake. Without {@link #hadoopConf}, the Hadoop configuration comes from
-   * {@code $HADOOP_CONF_DIR} (core-site.xml, hdfs-site.xml) when that is set, else local defaults.
+   * Configures a lake. Without {@link #hadoopConf} or {@link #hadoopConfDir}, the Hadoop
+   * configuration comes from {@code $HADOOP_CONF_DIR} (core-site.xml, hdfs-site.xml) when that is
+   * set, else local defaults.
    */
   public static final class Builder {
     private Configuration conf;
@@ -98,11 +98,37 @@ public final class DeltaLake implements AutoCloseable {
     /** The Hadoop configuration to use (copied; later changes to it are not seen). */
     public Builder hadoopConf(Configuration conf) {
       Objects.requireNonNull(conf, "conf");
-      if (this.conf != null) {
-        throw new IllegalStateException("Invalid builder call: hadoopConf was already set.");
-      }
+      requireNoConf("hadoopConf");
       this.conf = new Configuration(conf);
       return this;
+    }
+
+    /**
+     * Loads {@code core-site.xml} and {@code hdfs-site.xml} from a Hadoop configuration directory,
+     * as {@code $HADOOP_CONF_DIR} names one.
+     */
+    public Builder hadoopConfDir(Path dir) {
+      Objects.requireNonNull(dir, "dir");
+      requireNoConf("hadoopConfDir");
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("Invalid Hadoop configuration directory: " + dir + " is not a directory.");
+      }
+      Configuration c = new Configuration();
+      for (String name : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file)) {
+          c.addResource(new org.apache.hadoop.fs.Path(file.toUri()));
+        }
+      }
+      this.conf = c;
+      return this;
+    }
+
+    private void requireNoConf(String call) {
+      if (this.conf != null) {
+        throw new IllegalStateException(
+            "Invalid builder call: " + call + " after the Hadoop configuration was already set. Set it once.");
+      }
     }
 
     /**
@@ -114,6 +140,7 @@ public final class DeltaLake implements AutoCloseable {
       return this;
     }
 
+    /** A new lake; the builder can be used again. */
     public DeltaLake build() {
       Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
       settings.forEach(base::set);
@@ -121,17 +148,11 @@ public final class DeltaLake implements AutoCloseable {
     }
 
     private static Configuration fromEnvironment() {
-      Configuration c = new Configuration();
       String dir = System.getenv("HADOOP_CONF_DIR");
-      if (dir != null && !dir.isBlank()) {
-        for (String name : new String[] {"core-site.xml", "hdfs-site.xml"}) {
-          Path file = Path.of(dir, name);
-          if (Files.isRegularFile(file)) {
-            c.addResource(new org.apache.hadoop.fs.Path(new File(file.toString()).toURI()));
-          }
-        }
+      if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
+        return new Configuration();
       }
-      return c;
+      return new Builder().hadoopConfDir(Path.of(dir)).conf;
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.deltalake4j;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,10 +34,10 @@ public final class Commit {
     this.version = version;
     this.timestamp = timestamp;
     this.operation = operation == null ? "" : operation;
-    this.operationParameters = Map.copyOf(operationParameters);
+    this.operationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(operationParameters));
     this.readVersion = readVersion;
     this.blindAppend = blindAppend;
-    this.operationMetrics = Map.copyOf(operationMetrics);
+    this.operationMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(operationMetrics));
     this.engineInfo = engineInfo;
     this.userMetadata = userMetadata;
   }
@@ -54,6 +56,10 @@ public final class Commit {
     return operation;
   }
 
+  /**
+   * The parameters as the log records them: lists and maps as JSON text (e.g. {@code partitionBy} is
+   * {@code ["region"]}), in the log's order. Entries whose value is null in the log are left out.
+   */
   public Map<String, String> operationParameters() {
     return operationParameters;
   }
@@ -68,6 +74,7 @@ public final class Commit {
     return Optional.ofNullable(blindAppend);
   }
 
+  /** e.g. {@code numFiles}, {@code numOutputRows}; entries whose value is null in the log are left out. */
   public Map<String, String> operationMetrics() {
     return operationMetrics;
   }

@@ -1,5 +1,6 @@
 package io.deltalake4j;
 
+import io.deltalake4j.internal.Version;
 import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelTable;
 import java.nio.file.Files;
@@ -39,6 +40,11 @@ public final class DeltaLake implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** This library's version, e.g. {@code 0.1.0}; commits it writes carry it in their engine info. */
+  public static String libraryVersion() {
+    return Version.VERSION;
   }
 
   /**

@@ -42,7 +42,7 @@ public interface Row {
     return schema().size();
   }
 
-  /** The boxed Java value at this position, or null. */
+  /** The boxed Java value at this position, or null. A binary value is returned as a copy. */
   Object get(int index);
 
   /** The value of the named column, or null; {@link io.deltalake4j.exceptions.ColumnNotFoundException} if there is no such column. */
@@ -122,9 +122,9 @@ public interface Row {
     return Rows.nullable(this, column, String.class);
   }
 
+  /** The binary value, a copy the caller may change. */
   default byte[] getBinary(String column) {
-    byte[] bytes = Rows.nullable(this, column, byte[].class);
-    return bytes == null ? null : bytes.clone();
+    return Rows.nullable(this, column, byte[].class);
   }
 
   default LocalDate getDate(String column) {
@@ -161,9 +161,9 @@ public interface Row {
     return Rows.nullable(this, index, String.class);
   }
 
+  /** The binary value, a copy the caller may change. */
   default byte[] getBinary(int index) {
-    byte[] bytes = Rows.nullable(this, index, byte[].class);
-    return bytes == null ? null : bytes.clone();
+    return Rows.nullable(this, index, byte[].class);
   }
 
   default LocalDate getDate(int index) {

@@ -2,13 +2,13 @@ package io.deltalake4j;
 
 import io.deltalake4j.filter.Filter;
 import io.deltalake4j.internal.kernel.ScanRunner;
-import io.deltalake4j.internal.kernel.TableSnapshot;
 import io.deltalake4j.types.StructType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A scan of a table: which version, which columns, which rows. Immutable and thread-safe: every
@@ -23,20 +23,16 @@ public final class Scan {
   private final DeltaTable table;
   private final List<String> columns;
   private final Filter filter;
-  private final Long version;
-  private final Instant timestamp;
   private final long limit;
 
   Scan(DeltaTable table) {
-    this(table, null, null, null, null, -1);
+    this(table, null, null, -1);
   }
 
-  private Scan(DeltaTable table, List<String> columns, Filter filter, Long version, Instant timestamp, long limit) {
+  private Scan(DeltaTable table, List<String> columns, Filter filter, long limit) {
     this.table = table;
     this.columns = columns;
     this.filter = filter;
-    this.version = version;
-    this.timestamp = timestamp;
     this.limit = limit;
   }
 
@@ -58,13 +54,13 @@ public final class Scan {
       }
       copy.add(c);
     }
-    return new Scan(table, List.copyOf(copy), filter, version, timestamp, limit);
+    return new Scan(table, List.copyOf(copy), filter, limit);
   }
 
   /** Keeps the rows that match; a second call ANDs onto the first. */
   public Scan where(Filter filter) {
     Objects.requireNonNull(filter, "filter");
-    return new Scan(table, columns, this.filter == null ? filter : this.filter.and(filter), version, timestamp, limit);
+    return new Scan(table, columns, this.filter == null ? filter : this.filter.and(filter), limit);
   }
 
   /** Keeps the rows that match the SQL text (see {@link Filter#parse}); ANDs onto earlier filters. */
@@ -72,15 +68,25 @@ public final class Scan {
     return where(Filter.parse(sqlFilter));
   }
 
-  /** Reads this version of the table instead of the table's pinned version. */
+  /**
+   * Reads this version of the table instead of the table's pinned version. The version is loaded
+   * now, once, and used by every run of the returned scan.
+   *
+   * @throws io.deltalake4j.exceptions.VersionNotFoundException if the table has no such version
+   */
   public Scan asOfVersion(long version) {
-    return new Scan(table, columns, filter, version, null, limit);
+    return new Scan(table.asOfVersion(version), columns, filter, limit);
   }
 
-  /** Reads the latest version committed at or before this instant. */
+  /**
+   * Reads the latest version committed at or before this instant, loaded now, once.
+   *
+   * @throws io.deltalake4j.exceptions.VersionNotFoundException if the instant is before the first
+   *     commit or after the latest one
+   */
   public Scan asOfTimestamp(Instant timestamp) {
     Objects.requireNonNull(timestamp, "timestamp");
-    return new Scan(table, columns, filter, null, timestamp, limit);
+    return new Scan(table.asOfTimestamp(timestamp), columns, filter, limit);
   }
 
   /** Returns at most {@code n} rows. */
@@ -88,15 +94,20 @@ public final class Scan {
     if (n < 0) {
       throw new IllegalArgumentException("Invalid limit: " + n + ". Use 0 or more.");
     }
-    return new Scan(table, columns, filter, version, timestamp, n);
+    return new Scan(table, columns, filter, n);
   }
 
-  /** The filter so far, or null if none. */
-  public Filter filter() {
-    return filter;
+  /** The version this scan reads. */
+  public long version() {
+    return table.version();
   }
 
-  /** The schema of the rows this scan returns. Resolves the version if one was asked for. */
+  /** The filter so far, if any. */
+  public Optional<Filter> filter() {
+    return Optional.ofNullable(filter);
+  }
+
+  /** The schema of the rows this scan returns. */
   public StructType schema() {
     return runner().schema();
   }
@@ -106,7 +117,6 @@ public final class Scan {
    *
    * @throws io.deltalake4j.exceptions.ColumnNotFoundException for unknown columns
    * @throws io.deltalake4j.exceptions.InvalidFilterException for literals that do not fit their column
-   * @throws io.deltalake4j.exceptions.VersionNotFoundException for a version or time out of range
    */
   public RowIterator rows() {
     return runner().rows();
@@ -132,17 +142,13 @@ public final class Scan {
   }
 
   private ScanRunner runner() {
-    TableSnapshot snapshot =
-        version != null
-            ? table.snapshot().table().atVersion(version)
-            : timestamp != null ? table.snapshot().table().atTimestamp(timestamp) : table.snapshot();
-    return snapshot.scan(columns, filter, limit);
+    return table.snapshot().scan(columns, filter, limit);
   }
 
   @Override
   public String toString() {
     return "Scan{table=" + table.location() + ", columns=" + (columns == null ? "*" : columns)
-        + ", filter=" + filter + ", version=" + (version != null ? version : timestamp != null ? timestamp : table.version())
+        + ", filter=" + filter + ", version=" + table.version()
         + (limit >= 0 ? ", limit=" + limit : "") + "}";
   }
 }

@@ -8,6 +8,7 @@ import io.deltalake4j.testing.Storages;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.MapType;
 import io.deltalake4j.types.PrimitiveType;
+import io.deltalake4j.types.StructField;
 import io.deltalake4j.types.StructType;
 import io.deltalake4j.types.Types;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,6 +114,33 @@ class TestAllTypes {
       assertThat(table.scan().where("part IS NULL").select("id").toList()).extracting(r -> r.getInt("id")).containsExactly(4);
       assertThat(table.scan().where(Filter.col("address").isNull()).select("id").toList())
           .extracting(r -> r.getInt("id")).containsExactlyInAnyOrder(3, 4);
+    }
+  }
+
+  @Test
+  void binaryValuesAreCopiesSoRowsStayImmutable() {
+    Row row = rows().get(0);
+    ((byte[]) row.get("bin"))[0] = 42;
+    row.getBinary("bin")[1] = 42;
+
+    assertThat(row.getBinary("bin")).containsExactly(0, 1, 255);
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aSchemaCopiedFromAnotherTableLeavesItsPhysicalLayoutBehind(StorageUnderTest storage) {
+    StructType copied = StructType.of(
+        new StructField("id", PrimitiveType.INT, true, Map.of(
+            "delta.columnMapping.id", "7", "delta.columnMapping.physicalName", "col-1234", "comment", "the key")),
+        new StructField("v", PrimitiveType.STRING, true, Map.of("delta.identity.start", "1")));
+    try (DeltaLake lake = DeltaLake.local()) {
+      String path = storage.newTablePath("copied-schema");
+      lake.create(path).schema(copied).rows(List.of(Row.of(copied, 1, "a"))).commit();
+
+      DeltaTable table = lake.table(path);
+      assertThat(table.schema().field(0).metadata()).isEqualTo(Map.of("comment", "the key"));
+      assertThat(table.schema().field(1).metadata()).isEmpty();
+      assertThat(table.scan().toList()).extracting(r -> r.getString("v")).containsExactly("a");
     }
   }
 }

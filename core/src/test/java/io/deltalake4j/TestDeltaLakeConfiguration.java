@@ -32,6 +32,18 @@ class TestDeltaLakeConfiguration {
   }
 
   @Test
+  void commitsCarryTheLibraryVersionFromTheBuild(@TempDir Path dir) {
+    try (DeltaLake lake = DeltaLake.local()) {
+      String path = dir.resolve("versioned").toString();
+      lake.create(path).schema(SalesData.SCHEMA).commit();
+
+      assertThat(DeltaLake.libraryVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+      assertThat(lake.table(path).history(1).get(0).engineInfo()).hasValueSatisfying(
+          info -> assertThat(info).contains("deltalake4j/" + DeltaLake.libraryVersion()));
+    }
+  }
+
+  @Test
   void localPathsRelativePathsAndFileUrisNameTheSameTable(@TempDir Path dir) {
     try (DeltaLake lake = DeltaLake.local()) {
       Path table = dir.resolve("t");

@@ -194,6 +194,63 @@ class TestErrors {
   }
 
   @Test
+  void datesAndTimestampsOutsideTheDeltaRangeAreRefused() {
+    StructType schema = StructType.builder().add("d", PrimitiveType.DATE).add("t", PrimitiveType.TIMESTAMP).build();
+    assertThatThrownBy(() -> Row.of(schema, java.time.LocalDate.of(10_000, 1, 1), null))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("'d'")
+        .hasMessageContaining("from year 0001 to year 9999");
+    assertThatThrownBy(() -> Row.of(schema, null, Instant.parse("-0001-12-31T00:00:00Z")))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("'t'");
+    assertThatThrownBy(() -> sales.table.scan().where(io.deltalake4j.filter.Filter.col("sale_date")
+            .lt(java.time.LocalDate.of(6_000_000, 1, 1))).count())
+        .isInstanceOf(InvalidFilterException.class)
+        .hasMessageContaining("sale_date")
+        .hasMessageContaining("from year 0001 to year 9999");
+  }
+
+  @Test
+  void rowsOfAnotherRowImplementationAreCheckedBeforeAnythingIsWritten() throws Exception {
+    long filesBefore = TestReadWrite.parquetFiles(sales.table.location()).size();
+    Row foreign = new Row() {
+      @Override
+      public StructType schema() {
+        return SalesData.SCHEMA;
+      }
+
+      @Override
+      public Object get(int index) {
+        return index == 0 ? "not a long" : null;
+      }
+    };
+
+    assertThatThrownBy(() -> sales.table.append().rows(List.of(foreign)).commit())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("transaction_id")
+        .hasMessageContaining("bigint");
+    assertThat(sales.table.refresh().version()).isEqualTo(1);
+    assertThat(TestReadWrite.parquetFiles(sales.table.location())).hasSize((int) filesBefore);
+  }
+
+  @Test
+  void writingRowsIntoAColumnMappedTableIsRefusedUpFront() {
+    String path = dir.resolve("column-mapped").toString();
+    Map<String, String> cm = Map.of("delta.columnMapping.mode", "name");
+    assertThatThrownBy(() -> lake.create(path).schema(SalesData.SCHEMA).properties(cm).rows(SalesData.rows(1)).commit())
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("column mapping (mode 'name')");
+    assertThat(Files.exists(dir.resolve("column-mapped/_delta_log"))).isFalse();
+
+    lake.create(path).schema(SalesData.SCHEMA).properties(cm).commit();
+    assertThatThrownBy(() -> lake.table(path).append().rows(SalesData.rows(1)).commit())
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("column mapping (mode 'name')")
+        .hasMessageContaining("Write with Spark");
+    assertThat(lake.table(path).version()).isZero();
+  }
+
+  @Test
   void readingAClosedLakeFails() {
     DeltaLake closed = DeltaLake.local();
     closed.close();

@@ -120,7 +120,8 @@ final class FilterText {
       return floating(d.toString(), Double.isFinite(d));
     }
     if (value instanceof Float f) {
-      return floating(f.toString(), Float.isFinite(f));
+      // The float's exact value as a double, which a float column binds back to the same float.
+      return floating(Double.toString(f.doubleValue()), Float.isFinite(f));
     }
     if (value instanceof BigDecimal d) {
       return d.toPlainString();

@@ -2,6 +2,7 @@ package io.deltalake4j.internal.filter;
 
 import io.deltalake4j.exceptions.InvalidFilterException;
 import io.deltalake4j.filter.Column;
+import io.deltalake4j.internal.TemporalRange;
 import io.deltalake4j.types.DataType;
 import io.deltalake4j.types.DecimalType;
 import io.deltalake4j.types.PrimitiveType;
@@ -93,9 +94,12 @@ final class Coercion {
   }
 
   /**
-   * Doubles and floats pass through (a float widens exactly into a double column; a double rounds
-   * to the nearest float). Other numbers round to the nearest double or float, as a SQL literal
-   * would; only magnitudes beyond the type's range fail.
+   * Values for float and double columns, compared as Spark SQL and Java compare them. A double
+   * column takes the nearest double of the literal. A float column takes a whole number rounded to
+   * the nearest float (Spark casts an integer literal to float); any other number is compared as a
+   * double, so it stays a {@code Double} when no float equals it ({@code ratio > 0.1} keeps the
+   * float 0.1f, which is 0.10000000149 as a double), and the Kernel translation compares against
+   * the floats on either side of it. Only magnitudes beyond the double range fail.
    */
   private static Object floating(Column column, PrimitiveType type, Object value) {
     boolean isFloat = type == PrimitiveType.FLOAT;
@@ -103,25 +107,32 @@ final class Coercion {
       double d = Double.parseDouble(s);
       return isFloat ? (Object) (float) d : (Object) d;
     }
-    double d;
-    boolean nonZero;
-    if (value instanceof Double || value instanceof Float) {
-      d = ((Number) value).doubleValue();
-      nonZero = d != 0;
-      if (!isFloat || !Double.isFinite(d)) {
-        return isFloat ? (Object) (float) d : (Object) d;
+    if (value instanceof Float f) {
+      return isFloat ? (Object) f : (Object) f.doubleValue();
+    }
+    if (value instanceof Double d) {
+      return isFloat ? floatColumnValue(d) : d;
+    }
+    BigDecimal exact = exact(column, type, value);
+    boolean integral = exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
+    double d = exact.doubleValue();
+    if (isFloat && integral) {
+      float f = exact.floatValue();
+      if (Float.isInfinite(f)) {
+        throw invalid(column, type, value, "it is out of range for " + type.sql(), "Use a smaller number.");
       }
-    } else {
-      BigDecimal exact = exact(column, type, value);
-      d = exact.doubleValue();
-      nonZero = exact.signum() != 0;
+      return f;
     }
-    double rounded = isFloat ? (float) d : d;
-    if (Double.isInfinite(rounded) || (rounded == 0 && nonZero)) {
-      throw invalid(
-          column, type, value, "it is out of range for " + type.sql(), "Use a smaller number.");
+    if (Double.isInfinite(d) || (d == 0 && exact.signum() != 0)) {
+      throw invalid(column, type, value, "it is out of range for double", "Use a smaller number.");
     }
-    return isFloat ? (Object) (float) rounded : (Object) rounded;
+    return isFloat ? floatColumnValue(d) : (Object) d;
+  }
+
+  /** The float equal to {@code d}, or {@code d} itself when no float is. */
+  private static Object floatColumnValue(double d) {
+    float f = (float) d;
+    return (double) f == d || Double.isNaN(d) ? (Object) f : (Object) d;
   }
 
   /** Exactly the column's scale; fails rather than round, and when the digits do not fit. */
@@ -191,11 +202,12 @@ final class Coercion {
   private static LocalDate date(Column column, Object value) {
     String example = "e.g. " + column + " >= DATE '2024-01-31'";
     if (value instanceof LocalDate d) {
-      return d;
+      return inRange(column, PrimitiveType.DATE, value, TemporalRange.contains(d), d);
     }
     if (value instanceof String s) {
       try {
-        return Literals.date(s);
+        LocalDate d = Literals.date(s);
+        return inRange(column, PrimitiveType.DATE, value, TemporalRange.contains(d), d);
       } catch (DateTimeException e) {
         throw invalid(
             column, PrimitiveType.DATE, value,
@@ -226,7 +238,7 @@ final class Coercion {
       throw mismatch(column, type, value, "Use a timestamp, " + timestampExample(column) + ".");
     }
     checkMicros(column, type, value, instant.getNano());
-    return instant;
+    return inRange(column, type, value, TemporalRange.contains(instant), instant);
   }
 
   private static Instant parseInstant(Column column, String s) {
@@ -268,7 +280,7 @@ final class Coercion {
       throw mismatch(column, type, value, "Use a timestamp, " + timestampExample(column) + ".");
     }
     checkMicros(column, type, value, t.getNano());
-    return t;
+    return inRange(column, type, value, TemporalRange.contains(t), t);
   }
 
   private static LocalDateTime parseLocal(Column column, String s) {
@@ -299,6 +311,13 @@ final class Coercion {
   }
 
   /** The value is of the wrong kind for the column: "... with 'abc' (a string). fix". */
+  private static <T> T inRange(Column column, DataType type, Object value, boolean inRange, T coerced) {
+    if (!inRange) {
+      throw invalid(column, type, value, "Delta holds values " + TemporalRange.DESCRIPTION, "Use a value in that range.");
+    }
+    return coerced;
+  }
+
   private static InvalidFilterException mismatch(
       Column column, DataType type, Object value, String fix) {
     return new InvalidFilterException(

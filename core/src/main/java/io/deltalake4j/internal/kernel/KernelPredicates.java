@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates a bound filter (columns resolved, literals already in their column's Java type) into
@@ -39,6 +40,12 @@ final class KernelPredicates {
     }
     if (f instanceof Filter.Comparison c) {
       DataType type = typeOf(c.column(), schema);
+      if (isFloating(type)) {
+        Optional<Predicate> exact = FloatingComparisons.compare(c.op(), column(c.column()), c.value(), (PrimitiveType) type);
+        if (exact.isPresent()) {
+          return exact.get();
+        }
+      }
       Predicate p = new Predicate(symbol(c.op()), column(c.column()), literal(c.value(), type));
       return c.op() == Filter.Op.NE ? new Predicate("NOT", p) : p;
     }
@@ -50,6 +57,9 @@ final class KernelPredicates {
     }
     if (f instanceof Filter.In in) {
       DataType type = typeOf(in.column(), schema);
+      if (isFloating(type)) {
+        return FloatingComparisons.in(column(in.column()), in.values(), (PrimitiveType) type);
+      }
       List<Expression> values = new ArrayList<>(in.values().size());
       for (Object v : in.values()) {
         values.add(literal(v, type));
@@ -63,6 +73,10 @@ final class KernelPredicates {
     Filter.Like like = (Filter.Like) f;
     String pattern = like.pattern().replace("\\", "\\\\");
     return new Predicate("LIKE", column(like.column()), Literal.ofString(pattern));
+  }
+
+  private static boolean isFloating(DataType type) {
+    return type == PrimitiveType.FLOAT || type == PrimitiveType.DOUBLE;
   }
 
   private static String symbol(Filter.Op op) {
@@ -106,7 +120,7 @@ final class KernelPredicates {
       case DOUBLE -> Literal.ofDouble((Double) value);
       case STRING -> Literal.ofString((String) value);
       case BINARY -> Literal.ofBinary((byte[]) value);
-      case DATE -> Literal.ofDate((int) ((LocalDate) value).toEpochDay());
+      case DATE -> Literal.ofDate(Math.toIntExact(((LocalDate) value).toEpochDay()));
       case TIMESTAMP -> Literal.ofTimestamp(Micros.of((Instant) value));
       case TIMESTAMP_NTZ -> Literal.ofTimestampNtz(Micros.of(((LocalDateTime) value).toInstant(ZoneOffset.UTC)));
       case VARIANT -> throw new IllegalStateException("variant literals are rejected when binding");

@@ -2,6 +2,11 @@ package io.deltalake4j.internal.kernel;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
+import io.delta.kernel.exceptions.InvalidTableException;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.UnsupportedProtocolVersionException;
+import io.delta.kernel.exceptions.UnsupportedTableFeatureException;
+import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.exceptions.DeltaIOException;
 import io.deltalake4j.exceptions.TableNotFoundException;
 import io.deltalake4j.exceptions.VersionNotFoundException;
@@ -70,56 +75,64 @@ public final class KernelTable {
     }
   }
 
-  public TableSnapshot latest() {
-    return new TableSnapshot(this, load(null, null), true);
-  }
-
   public TableSnapshot atVersion(long version) {
     if (version < 0) {
       throw new VersionNotFoundException(
           "Cannot load version " + version + " of table " + location + ": versions start at 0.");
     }
-    Snapshot latest = load(null, null);
-    if (version > latest.getVersion()) {
-      throw new VersionNotFoundException(
-          "Cannot load version " + version + " of table " + location + ": the latest version is "
-              + latest.getVersion() + ".");
-    }
-    if (version == latest.getVersion()) {
-      return new TableSnapshot(this, latest, false);
-    }
-    return new TableSnapshot(this, load(version, null), false);
-  }
-
-  public TableSnapshot atTimestamp(Instant timestamp) {
-    return new TableSnapshot(this, load(null, timestamp), false);
-  }
-
-  private Snapshot load(Long version, Instant timestamp) {
     try {
-      if (version != null) {
-        return TableManager.loadSnapshot(location).atVersion(version).build(engine.engine());
-      }
-      Snapshot latest = TableManager.loadSnapshot(location).build(engine.engine());
-      if (timestamp == null) {
-        return latest;
-      }
-      return TableManager.loadSnapshot(location)
-          .atTimestamp(timestamp.toEpochMilli(), latest)
-          .build(engine.engine());
-    } catch (io.delta.kernel.exceptions.KernelException e) {
-      if (version != null || timestamp != null) {
-        String at = version != null ? "version " + version : "timestamp " + timestamp;
-        if (!(e instanceof io.delta.kernel.exceptions.TableNotFoundException)
-            && !(e instanceof io.delta.kernel.exceptions.UnsupportedTableFeatureException)
-            && !(e instanceof io.delta.kernel.exceptions.UnsupportedProtocolVersionException)) {
-          throw new VersionNotFoundException(
-              "Cannot load " + at + " of table " + location + ": " + e.getMessage(), e);
-        }
-      }
-      throw KernelErrors.translate("read table " + location, e);
+      return new TableSnapshot(this, TableManager.loadSnapshot(location).atVersion(version).build(engine.engine()), false);
+    } catch (KernelException e) {
+      throw outOfRangeOrTranslated("version " + version, version, e);
     } catch (RuntimeException e) {
       throw KernelErrors.translate("read table " + location, e);
     }
+  }
+
+  public TableSnapshot atTimestamp(Instant timestamp) {
+    Snapshot latest = loadLatest();
+    try {
+      return new TableSnapshot(
+          this,
+          TableManager.loadSnapshot(location).atTimestamp(timestamp.toEpochMilli(), latest).build(engine.engine()),
+          false);
+    } catch (KernelException e) {
+      throw outOfRangeOrTranslated("timestamp " + timestamp, -1, e);
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("read table " + location, e);
+    }
+  }
+
+  public TableSnapshot latest() {
+    return new TableSnapshot(this, loadLatest(), true);
+  }
+
+  private Snapshot loadLatest() {
+    try {
+      return TableManager.loadSnapshot(location).build(engine.engine());
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("read table " + location, e);
+    }
+  }
+
+  /**
+   * A failed load of a version or time: out of range unless the table itself is missing, invalid or
+   * unsupported. The message names the latest version (loaded only now, on the failure path).
+   *
+   * @param version the version asked for, or -1 for a timestamp
+   */
+  private DeltaException outOfRangeOrTranslated(String at, long version, KernelException e) {
+    if (e instanceof io.delta.kernel.exceptions.TableNotFoundException
+        || e instanceof InvalidTableException
+        || e instanceof UnsupportedTableFeatureException
+        || e instanceof UnsupportedProtocolVersionException) {
+      return KernelErrors.translate("read table " + location, e);
+    }
+    long latest = loadLatest().getVersion();
+    String reason = version > latest
+        ? "the latest version is " + latest
+        : e.getMessage() + " (the latest version is " + latest + ")";
+    return new VersionNotFoundException(
+        "Cannot load " + at + " of table " + location + ": " + reason + ". Use a version or time within the table's history.", e);
   }
 }

@@ -101,13 +101,32 @@ public final class ScanRunner {
    */
   private static void addDataColumnIfNoneRead(Set<String> readColumns, TableSnapshot snapshot) {
     List<String> partitions = snapshot.partitionColumns();
-    if (readColumns.stream().anyMatch(c -> !partitions.contains(c))) {
-      return;
+    if (readColumns.stream().noneMatch(c -> !partitions.contains(c))) {
+      readColumns.add(cheapestDataColumn(snapshot));
     }
-    snapshot.schema().fieldNames().stream()
-        .filter(c -> !partitions.contains(c))
-        .findFirst()
-        .ifPresent(readColumns::add);
+  }
+
+  /** The data column that costs least to decode: a narrow primitive if there is one, never a variant. */
+  private static String cheapestDataColumn(TableSnapshot snapshot) {
+    List<String> partitions = snapshot.partitionColumns();
+    return snapshot.schema().fields().stream()
+        .filter(f -> !partitions.contains(f.name()) && !Schemas.containsVariant(f.type()))
+        .min(java.util.Comparator.comparingInt(f -> decodeCost(f.type())))
+        .map(StructField::name)
+        .orElseThrow(() -> new UnsupportedFeatureException(
+            "Cannot read table " + snapshot.location() + ": every data column is a variant, which is not supported yet."));
+  }
+
+  private static int decodeCost(io.deltalake4j.types.DataType type) {
+    if (type instanceof io.deltalake4j.types.PrimitiveType p) {
+      return switch (p) {
+        case BOOLEAN, BYTE, SHORT, INT, DATE, FLOAT -> 1;
+        case LONG, DOUBLE, TIMESTAMP, TIMESTAMP_NTZ -> 2;
+        case STRING, BINARY -> 4;
+        case VARIANT -> 100;
+      };
+    }
+    return type instanceof io.deltalake4j.types.DecimalType ? 3 : 10;
   }
 
   public StructType schema() {
@@ -145,7 +164,7 @@ public final class ScanRunner {
       }
     }
     long n = 0;
-    try (FileBatches batches = batches()) {
+    try (FileBatches batches = countingRunner().batches()) {
       while (batches.hasNext()) {
         n += FileBatches.selectedCount(batches.next());
         if (limit >= 0 && n >= limit) {
@@ -154,6 +173,14 @@ public final class ScanRunner {
       }
     }
     return n;
+  }
+
+  /** This scan reading only what counting needs: the filter's columns, or the cheapest column. */
+  private ScanRunner countingRunner() {
+    List<String> columns = boundFilter == null
+        ? List.of(cheapestDataColumn(snapshot))
+        : List.copyOf(FilterBinder.topLevelColumns(boundFilter));
+    return create(snapshot, columns, boundFilter, limit);
   }
 
   /** The sum of numRecords less deleted rows over the planned files, or -1 if a file has no stats. */

@@ -84,15 +84,28 @@ final class Schemas {
         "Cannot read type " + t + ": deltalake4j does not support it yet.");
   }
 
+  /**
+   * A schema for a new table. Field metadata that describes an existing table's physical layout
+   * (column mapping ids and physical names, identity column state, Parquet field ids) is left out:
+   * copied from another table's schema it would be wrong here, and the new table's own properties
+   * decide such things.
+   */
   static io.delta.kernel.types.StructType toKernel(StructType ours) {
     List<io.delta.kernel.types.StructField> fields = new ArrayList<>(ours.size());
     for (StructField f : ours.fields()) {
       FieldMetadata.Builder md = FieldMetadata.builder();
-      f.metadata().forEach(md::putString);
+      f.metadata().forEach((k, v) -> {
+        if (LAYOUT_METADATA_PREFIXES.stream().noneMatch(k::startsWith)) {
+          md.putString(k, v);
+        }
+      });
       fields.add(new io.delta.kernel.types.StructField(f.name(), toKernel(f.type()), f.nullable(), md.build()));
     }
     return new io.delta.kernel.types.StructType(fields);
   }
+
+  private static final List<String> LAYOUT_METADATA_PREFIXES =
+      List.of("delta.columnMapping.", "delta.identity.", "parquet.field.");
 
   static io.delta.kernel.types.DataType toKernel(DataType t) {
     if (t instanceof PrimitiveType p) {

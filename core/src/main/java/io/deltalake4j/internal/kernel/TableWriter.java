@@ -8,6 +8,9 @@ import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.hook.PostCommitHook;
@@ -18,10 +21,14 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.deltalake4j.CommitResult;
 import io.deltalake4j.Row;
+import io.deltalake4j.exceptions.CommitConflictException;
+import io.deltalake4j.exceptions.CommitStateUnknownException;
 import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.exceptions.SchemaMismatchException;
 import io.deltalake4j.exceptions.UnsupportedFeatureException;
 import io.deltalake4j.internal.Version;
+import io.deltalake4j.internal.rows.ArrayRow;
+import io.deltalake4j.internal.rows.Rows;
 import io.deltalake4j.types.DataType;
 import io.deltalake4j.types.PrimitiveType;
 import io.deltalake4j.types.StructField;
@@ -46,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class TableWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
+
+  private static final String COLUMN_MAPPING_MODE = "delta.columnMapping.mode";
 
   /** Rows held in memory across all partitions before the largest partition is written out. */
   static final int MAX_BUFFERED_ROWS = 500_000;
@@ -86,6 +95,9 @@ public final class TableWriter {
   public static CommitResult create(
       KernelTable table, StructType schema, List<String> partitionColumns, Map<String, String> properties, Iterator<Row> rows) {
     validateNewTable(table, schema, partitionColumns);
+    if (rows.hasNext()) {
+      requireNoColumnMapping(table, properties);
+    }
     Transaction txn;
     try {
       List<Column> partitions = partitionColumns.stream().map(Column::new).toList();
@@ -103,6 +115,7 @@ public final class TableWriter {
   /** Appends rows to the latest version of the table. */
   public static CommitResult append(TableSnapshot latest, Iterator<Row> rows) {
     KernelTable table = latest.table();
+    requireNoColumnMapping(table, latest.properties());
     Transaction txn;
     try {
       Snapshot snapshot = latest.kernel();
@@ -111,6 +124,16 @@ public final class TableWriter {
       throw KernelErrors.translate("append to table " + table.location(), e);
     }
     return new TableWriter(table, txn, latest.schema(), latest.partitionColumns(), "WRITE").writeAndCommit(rows);
+  }
+
+  /** Kernel 4.4 refuses data writes into column-mapped tables; say so before anything is written. */
+  private static void requireNoColumnMapping(KernelTable table, Map<String, String> properties) {
+    String mode = properties.getOrDefault(COLUMN_MAPPING_MODE, "none");
+    if (!mode.equals("none")) {
+      throw new UnsupportedFeatureException(
+          "Cannot write rows to table " + table.location() + ": it uses column mapping (mode '" + mode + "'), and "
+              + "Delta Kernel 4.4 cannot write data into column-mapped tables yet. Write with Spark, or only read.");
+    }
   }
 
   private static void validateNewTable(KernelTable table, StructType schema, List<String> partitionColumns) {
@@ -143,18 +166,40 @@ public final class TableWriter {
   private CommitResult writeAndCommit(Iterator<Row> input) {
     try {
       writeAll(input);
-      TransactionCommitResult result;
-      try {
-        result = txn.commit(engine, CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
-      } catch (RuntimeException e) {
-        throw KernelErrors.translate("commit to table " + table.location(), e);
-      }
-      runPostCommitHooks(result);
-      return new CommitResult(
-          result.getVersion(), operation, writtenFiles.size(), rows, bytes, Duration.ofNanos(System.nanoTime() - startNanos));
     } catch (RuntimeException e) {
       deleteWrittenFiles(e);
       throw e;
+    }
+    TransactionCommitResult result = commit();
+    runPostCommitHooks(result);
+    return new CommitResult(
+        result.getVersion(), operation, writtenFiles.size(), rows, bytes, Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /**
+   * Commits the add actions. The written files are removed only when the commit certainly did not
+   * land (Kernel refused it before writing the log, or lost the race to other writers); when the
+   * outcome is unknown they stay, because a landed commit needs them.
+   */
+  private TransactionCommitResult commit() {
+    String what = "commit to table " + table.location();
+    try {
+      return txn.commit(engine, CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
+      CommitConflictException conflict = new CommitConflictException(
+          "Cannot " + what + ": another writer committed first and the conflict cannot be resolved ("
+              + e.getMessage() + "). Nothing was committed; retry on the latest version.", e);
+      deleteWrittenFiles(conflict);
+      throw conflict;
+    } catch (KernelException e) {
+      DeltaException refused = KernelErrors.translate(what, e);
+      deleteWrittenFiles(refused);
+      throw refused;
+    } catch (RuntimeException e) {
+      throw new CommitStateUnknownException(
+          "Cannot tell whether the " + what + " landed: " + KernelErrors.rootMessage(e)
+              + ". Check the table's history before writing again; the " + writtenFiles.size()
+              + " data files written are kept in case it did.", e);
     }
   }
 
@@ -188,6 +233,14 @@ public final class TableWriter {
           "Cannot write to table " + table.location() + ": the row's columns " + describe(rs)
               + " do not match the table's " + describe(schema)
               + ". Build rows with the table's schema (DeltaTable.schema()).");
+    }
+    if (!(row instanceof ArrayRow)) {
+      // A Row implemented outside the library: check its values as the row builder would.
+      Object[] values = new Object[schema.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(i);
+      }
+      row = Rows.of(schema, values);
     }
     for (int i = 0; i < schema.size(); i++) {
       if (!schema.field(i).nullable() && row.get(i) == null) {
@@ -260,14 +313,6 @@ public final class TableWriter {
       }
       rows += partitionRows.size();
     } catch (IOException | RuntimeException e) {
-      if (e instanceof DeltaException d) {
-        throw d;
-      }
-      if (e.getMessage() != null && e.getMessage().contains("column mapping")) {
-        throw new UnsupportedFeatureException(
-            "Cannot write to table " + table.location() + ": the table uses column mapping, and writing data "
-                + "into column-mapped tables is not supported by Delta Kernel 4.4 yet.", e);
-      }
       throw KernelErrors.translate("write data files to table " + table.location(), e);
     }
   }

@@ -25,9 +25,11 @@ public final class ArrayRow implements Row {
     return schema;
   }
 
+  /** The value; a binary value is a copy, so the row stays immutable. */
   @Override
   public Object get(int index) {
-    return values[index];
+    Object v = values[index];
+    return v instanceof byte[] b ? b.clone() : v;
   }
 
   @Override

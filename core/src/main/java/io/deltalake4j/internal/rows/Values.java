@@ -2,6 +2,7 @@ package io.deltalake4j.internal.rows;
 
 import io.deltalake4j.Row;
 import io.deltalake4j.exceptions.SchemaMismatchException;
+import io.deltalake4j.internal.TemporalRange;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.DataType;
 import io.deltalake4j.types.DecimalType;
@@ -105,18 +106,18 @@ public final class Values {
         }
         break;
       case DATE:
-        if (v instanceof LocalDate) {
-          return v;
+        if (v instanceof LocalDate d) {
+          return inRange(TemporalRange.contains(d), type, v, path);
         }
         break;
       case TIMESTAMP:
         if (v instanceof Instant i) {
-          return truncateToMicros(i);
+          return inRange(TemporalRange.contains(i), type, truncateToMicros(i), path);
         }
         break;
       case TIMESTAMP_NTZ:
         if (v instanceof LocalDateTime t) {
-          return t.withNano(t.getNano() / 1000 * 1000);
+          return inRange(TemporalRange.contains(t), type, t.withNano(t.getNano() / 1000 * 1000), path);
         }
         break;
       case VARIANT:
@@ -124,6 +125,15 @@ public final class Values {
             "Cannot write column '" + path + "': variant values are not supported yet.");
     }
     throw mismatch(type, v, path);
+  }
+
+  private static Object inRange(boolean inRange, DataType type, Object v, String path) {
+    if (!inRange) {
+      throw new SchemaMismatchException(
+          "Cannot write " + type.sql() + " value '" + v + "' into column '" + path + "': Delta holds values "
+              + TemporalRange.DESCRIPTION + ". Use a value in that range.");
+    }
+    return v;
   }
 
   private static Instant truncateToMicros(Instant i) {

@@ -63,9 +63,13 @@ class TestCoercion {
         Arguments.of("price", 1e3, new BigDecimal("1000.00")),
         Arguments.of("rate", 0L, new BigDecimal("0.00")),
         Arguments.of("rate", new BigDecimal("-0.99"), new BigDecimal("-0.99")),
-        Arguments.of("ratio", 0.1, 0.1f),
-        Arguments.of("ratio", new BigDecimal("0.1"), 0.1f),
+        Arguments.of("ratio", 0.1, 0.1),
+        Arguments.of("ratio", new BigDecimal("0.1"), 0.1),
+        Arguments.of("ratio", 0.5, 0.5f),
+        Arguments.of("ratio", new BigDecimal("0.25"), 0.25f),
+        Arguments.of("ratio", 1e300, 1e300),
         Arguments.of("ratio", 3L, 3.0f),
+        Arguments.of("ratio", 16_777_217L, 16_777_216f),
         Arguments.of("ratio", Double.NaN, Float.NaN),
         Arguments.of("ratio", "-Infinity", Float.NEGATIVE_INFINITY),
         Arguments.of("score", new BigDecimal("0.1"), 0.1),
@@ -169,8 +173,12 @@ class TestCoercion {
         Arguments.of("transaction_id", Double.POSITIVE_INFINITY,
             "Cannot compare column 'transaction_id' of type bigint with Infinity: it is not a "
                 + "finite number. Use a finite number."),
-        Arguments.of("ratio", 1e300,
-            "Cannot compare column 'ratio' of type float with 1.0E300: it is out of range for "
+        Arguments.of("ratio", new BigDecimal("1E+39"),
+            "Cannot compare column 'ratio' of type float with 1000000000000000000000000000000000000000: it "
+                + "is out of range for "
+                + "float. Use a smaller number."),
+        Arguments.of("ratio", new BigDecimal("1.5E+400"),
+            "Cannot compare column 'ratio' of type float with 1.5E+400: it is out of range for "
                 + "float. Use a smaller number."),
         Arguments.of("ratio", "abc",
             "Cannot compare column 'ratio' of type float with 'abc' (a string). "

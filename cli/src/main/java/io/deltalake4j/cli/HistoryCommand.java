@@ -1,0 +1,51 @@
+package io.deltalake4j.cli;
+
+import io.deltalake4j.Commit;
+import io.deltalake4j.DeltaLake;
+import io.deltalake4j.cli.internal.HistoryReport;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code deltalake4j history}: the table's commits, newest first, as DESCRIBE HISTORY shows them. */
+@Command(name = "history", sortOptions = false, header = "Print the table's commits, newest first (DESCRIBE HISTORY).")
+final class HistoryCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TABLE", description = "The table's path or URI.")
+  String table;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", converter = Counts.Positive.class,
+      description = "Print the newest N commits (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  private OutputFormat format;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or jsonl.")
+  void format(String value) {
+    format = OutputFormat.parse(spec, value, OutputFormat.TABLE, OutputFormat.JSONL);
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (DeltaLake lake = DeltaLake.builder().build()) {
+      List<Commit> commits = lake.table(table).history(limit);
+      if (format == OutputFormat.JSONL) {
+        HistoryReport.jsonLines(out, commits);
+      } else {
+        HistoryReport.table(out, commits);
+      }
+    }
+    return 0;
+  }
+}

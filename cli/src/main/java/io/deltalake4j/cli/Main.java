@@ -1,0 +1,99 @@
+package io.deltalake4j.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code deltalake4j} command: {@code scan}, {@code history}, {@code detail}, {@code schema}
+ * and {@code demo}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
+ * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace.
+ *
+ * <p>{@link #run} runs it in-process with given streams and returns the exit code; {@link #main}
+ * runs it on stdout and stderr (UTF-8) and exits with that code.
+ */
+@Command(
+    name = "deltalake4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = CliVersion.class,
+    description = "Reads Delta Lake tables on local disk or HDFS, without Spark.",
+    subcommands = {
+      ScanCommand.class, HistoryCommand.class, DetailCommand.class, SchemaCommand.class, DemoCommand.class,
+      HelpCommand.class
+    },
+    footer = {
+      "",
+      "TABLE is a path or a URI: sales, /data/sales, file:///data/sales,",
+      "hdfs://namenode:8020/lake/sales. Hadoop settings (core-site.xml, hdfs-site.xml)",
+      "come from $HADOOP_CONF_DIR when it is set.",
+      "",
+      "Examples:",
+      "  deltalake4j demo",
+      "  t=deltalake4j-warehouse/sales_transactions",
+      "  deltalake4j scan $t --where \"region = 'us-east' AND month = 1\" --limit 5",
+      "  deltalake4j history $t --format jsonl"
+    })
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "On errors, print the stack trace too; for jsonl and csv scans, print the scan summary on stderr.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = utf8(FileDescriptor.out);
+    PrintWriter err = utf8(FileDescriptor.err);
+    System.exit(run(out, err, args));
+  }
+
+  /**
+   * Runs the command line with the given streams, flushed at the end, and returns the exit code.
+   * Never calls {@link System#exit}.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Main main = new Main();
+    ErrorReporter errors = new ErrorReporter(() -> main.verbose);
+    CommandLine cmd = new CommandLine(main)
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors);
+    try {
+      return cmd.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Without a command: the usage on stderr, and the usage-error exit code. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return spec.exitCodeOnInvalidInput();
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  private static PrintWriter utf8(FileDescriptor fd) {
+    return new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16));
+  }
+}

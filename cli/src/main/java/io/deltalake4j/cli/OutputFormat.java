@@ -1,0 +1,39 @@
+package io.deltalake4j.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** The values of {@code --format}; each command accepts some of them. */
+enum OutputFormat {
+  /** Aligned columns for people. */
+  TABLE,
+  /** One JSON object per line. */
+  JSONL,
+  /** One JSON document. */
+  JSON,
+  /** RFC 4180 CSV with a header. */
+  CSV;
+
+  String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The format named by {@code value} (case-insensitive), if it is one of {@code allowed}.
+   *
+   * @throws ParameterException naming the formats the command accepts
+   */
+  static OutputFormat parse(CommandSpec spec, String value, OutputFormat... allowed) {
+    for (OutputFormat f : allowed) {
+      if (f.label().equalsIgnoreCase(value.trim())) {
+        return f;
+      }
+    }
+    String names = Arrays.stream(allowed).map(OutputFormat::label).collect(Collectors.joining(", "));
+    throw new ParameterException(spec.commandLine(),
+        "Invalid value for option '--format': '" + value + "'. Use one of: " + names + ".");
+  }
+}

@@ -1,11 +1,9 @@
 package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.KernelTable;
-import io.deltalake4j.internal.kernel.TableWriter;
+import io.deltalake4j.internal.kernel.write.WriteSpec;
 import io.deltalake4j.types.StructType;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +11,23 @@ import java.util.Objects;
 
 /**
  * Creates a table: schema, partition columns, properties, and optionally its first rows, in one
- * commit (version 0). Nothing is written until {@link #commit()}. Not thread-safe; use once.
+ * commit (version 0, operation {@code CREATE TABLE}). Fails if a table exists there.
  */
-public final class CreateTable {
+public final class CreateTable extends WriteBuilder<CreateTable> {
 
-  private final DeltaLake lake;
   private final KernelTable table;
   private StructType schema;
   private List<String> partitionColumns = List.of();
   private final Map<String, String> properties = new LinkedHashMap<>();
-  private final RowSource rows = new RowSource();
 
   CreateTable(DeltaLake lake, KernelTable table) {
-    this.lake = lake;
+    super(lake);
     this.table = table;
+  }
+
+  @Override
+  CreateTable self() {
+    return this;
   }
 
   public CreateTable schema(StructType schema) {
@@ -51,18 +52,6 @@ public final class CreateTable {
     return this;
   }
 
-  /** Rows to write with the create; each must have the table's schema. */
-  public CreateTable rows(Iterable<? extends Row> rows) {
-    this.rows.addRows(rows);
-    return this;
-  }
-
-  /** Rows as maps of column name to value; absent columns are null. */
-  public CreateTable maps(Iterable<? extends Map<String, ?>> maps) {
-    this.rows.addMaps(maps);
-    return this;
-  }
-
   /**
    * Creates the table.
    *
@@ -70,53 +59,12 @@ public final class CreateTable {
    * @throws io.deltalake4j.exceptions.SchemaMismatchException if the schema, partitioning or a row
    *     is invalid; nothing is committed
    */
+  @Override
   public CommitResult commit() {
-    lake.checkOpen();
     if (schema == null) {
       throw new IllegalStateException("Cannot create table at " + table.location() + ": no schema. Call schema(...) first.");
     }
-    return TableWriter.create(table, schema, partitionColumns, properties, rows.iterator(schema));
-  }
-
-  /** Rows and maps given to a builder, turned into rows of the target schema on the way in. */
-  static final class RowSource {
-    private final List<Object> parts = new ArrayList<>();
-
-    void addRows(Iterable<? extends Row> rows) {
-      parts.add(Objects.requireNonNull(rows, "rows"));
-    }
-
-    void addMaps(Iterable<? extends Map<String, ?>> maps) {
-      parts.add(new Maps(Objects.requireNonNull(maps, "maps")));
-    }
-
-    private record Maps(Iterable<? extends Map<String, ?>> maps) {}
-
-    @SuppressWarnings("unchecked")
-    Iterator<Row> iterator(StructType schema) {
-      List<Iterator<Row>> its = new ArrayList<>();
-      for (Object p : parts) {
-        if (p instanceof Maps m) {
-          Iterator<? extends Map<String, ?>> it = m.maps().iterator();
-          its.add(new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
-
-            @Override
-            public Row next() {
-              return Row.fromMap(schema, it.next());
-            }
-          });
-        } else {
-          its.add(((Iterable<Row>) p).iterator());
-        }
-      }
-      return its.stream().flatMap(it -> {
-        Iterable<Row> once = () -> it;
-        return java.util.stream.StreamSupport.stream(once.spliterator(), false);
-      }).iterator();
-    }
+    return run(table, new WriteSpec.Parts(
+        WriteMode.ERROR, "CREATE TABLE", schema, partitionColumns, Map.copyOf(properties), null, WriteSpec.SchemaChange.NONE));
   }
 }

@@ -74,6 +74,16 @@ public final class DeltaLake implements AutoCloseable {
     return new CreateTable(this, KernelTable.at(engine, pathOrUri));
   }
 
+  /**
+   * Starts a write to the path, whether or not a table exists there (as {@code write_deltalake}):
+   * its {@link Write#mode mode} says what to do with an existing table.
+   */
+  public Write write(String pathOrUri) {
+    checkOpen();
+    Objects.requireNonNull(pathOrUri, "pathOrUri");
+    return new Write(this, KernelTable.at(engine, pathOrUri));
+  }
+
   KernelEngine engine() {
     checkOpen();
     return engine;
@@ -98,6 +108,7 @@ public final class DeltaLake implements AutoCloseable {
   public static final class Builder {
     private Configuration conf;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private Maintenance maintenance = Maintenance.AUTOMATIC;
 
     private Builder() {}
 
@@ -146,11 +157,17 @@ public final class DeltaLake implements AutoCloseable {
       return this;
     }
 
+    /** Whether writes run their checkpoints and checksums themselves ({@link Maintenance#AUTOMATIC}, the default). */
+    public Builder maintenance(Maintenance maintenance) {
+      this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+      return this;
+    }
+
     /** A new lake; the builder can be used again. */
     public DeltaLake build() {
       Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
       settings.forEach(base::set);
-      return new DeltaLake(KernelEngine.create(base));
+      return new DeltaLake(KernelEngine.create(base, maintenance == Maintenance.AUTOMATIC));
     }
 
     private static Configuration fromEnvironment() {

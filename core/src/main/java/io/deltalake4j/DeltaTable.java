@@ -1,11 +1,13 @@
 package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.TableSnapshot;
+import io.deltalake4j.internal.kernel.write.PostCommitWork;
 import io.deltalake4j.types.StructType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A Delta table pinned at one version. Immutable and thread-safe: {@link #asOfVersion},
@@ -101,6 +103,32 @@ public final class DeltaTable {
   /** An append to the table's latest version (not the pinned one). */
   public Append append() {
     return new Append(lake, this);
+  }
+
+  /** An overwrite of the table's latest version: all its data, or what {@link Overwrite#where} covers. */
+  public Overwrite overwrite() {
+    return new Overwrite(lake, this);
+  }
+
+  /**
+   * The last version {@code appId} committed to this table with {@link WriteBuilder#transaction},
+   * as of the pinned version; empty if it never did. A restarted writer resumes after it.
+   */
+  public OptionalLong lastTransactionVersion(String appId) {
+    Objects.requireNonNull(appId, "appId");
+    return snapshot().lastTransactionVersion(appId);
+  }
+
+  /**
+   * Writes a checkpoint of the table's latest version, so readers replay less of the log, and
+   * deletes log files older than {@code delta.logRetentionDuration} that it makes unnecessary.
+   * Writes do this by themselves every {@code delta.checkpointInterval} commits unless the lake's
+   * maintenance is {@link Maintenance#MANUAL}.
+   *
+   * @return the version checkpointed
+   */
+  public long checkpoint() {
+    return PostCommitWork.checkpoint(location(), lake.engine().engine());
   }
 
   @Override

@@ -251,6 +251,17 @@ class TestErrors {
   }
 
   @Test
+  void partitionColumnNamesThatWouldBreakDirectoryNamesAreRefused() {
+    StructType schema = StructType.builder().add("id", PrimitiveType.INT).add("../x", PrimitiveType.STRING).build();
+    assertThatThrownBy(() -> lake.create(dir.resolve("dots").toString()).schema(schema).partitionBy("../x").commit())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("partition column name '../x'")
+        .hasMessageContaining("Rename the column");
+    assertThat(Files.exists(dir.resolve("dots"))).isFalse();
+    assertThat(Files.exists(dir.resolve("x"))).isFalse();
+  }
+
+  @Test
   void readingAClosedLakeFails() {
     DeltaLake closed = DeltaLake.local();
     closed.close();

@@ -65,10 +65,15 @@ class TestTableLayout {
       lake.create(path).schema(schema).partitionBy("k").rows(rows).commit();
       DeltaTable table = lake.table(path);
 
+      java.util.Set<String> directories = new java.util.TreeSet<>();
       for (FileStatus f : TestReadWrite.parquetFiles(path)) {
         assertThat(f.getPath().toString()).startsWith(new Path(path).toString());
         assertThat(f.getPath().getParent().getParent().toString()).isEqualTo(new Path(path).toString());
+        directories.add(f.getPath().getParent().getName());
       }
+      // Named as Spark names them: only " # % ' * / : = ? \ { [ ] ^ and control characters escaped.
+      assertThat(directories).containsExactlyInAnyOrder(
+          "k=a b", "k=x%2Fy", "k=..%2F..%2Fescape", "k=c%3Dd", "k=%2541", "k=ünï", "k=__HIVE_DEFAULT_PARTITION__");
       for (int i = 0; i < keys.size(); i++) {
         String expected = keys.get(i).isEmpty() ? null : keys.get(i);
         Row row = table.scan().where(io.deltalake4j.filter.Filter.col("id").eq(i)).toList().get(0);

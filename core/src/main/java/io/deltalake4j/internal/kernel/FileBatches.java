@@ -111,16 +111,26 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
     FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
     filesRead++;
     bytesRead += file.getSize();
+    fileData = readFile(engine, scanState, physicalSchema, scanFile);
+    return true;
+  }
+
+  /**
+   * The logical batches of one scan file: Parquet decode, then Kernel's transform (deletion
+   * vectors as the selection vector, partition values, column mapping). The caller closes them.
+   */
+  public static CloseableIterator<FilteredColumnarBatch> readFile(
+      Engine engine, Row scanState, StructType physicalSchema, Row scanFile) {
+    FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
     try {
       CloseableIterator<ColumnarBatch> physical =
           engine.getParquetHandler()
               .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty())
               .map(FileReadResult::getData);
-      fileData = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
+      return Scan.transformPhysicalData(engine, scanState, scanFile, physical);
     } catch (IOException e) {
       throw KernelErrors.translate("read file " + file.getPath(), e);
     }
-    return true;
   }
 
   private FilteredColumnarBatch applyRemainingFilter(FilteredColumnarBatch batch) {
@@ -151,7 +161,7 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
     return n;
   }
 
-  static boolean isSelected(ColumnVector selection, int row) {
+  public static boolean isSelected(ColumnVector selection, int row) {
     return !selection.isNullAt(row) && selection.getBoolean(row);
   }
 

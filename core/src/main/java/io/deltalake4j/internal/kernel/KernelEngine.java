@@ -19,25 +19,46 @@ public final class KernelEngine {
   /** Kernel's writer reads this parquet-mr key; without it files are written uncompressed. */
   static final String PARQUET_COMPRESSION = "parquet.compression";
 
+  /** The Kernel setting of the size at which the default Parquet writer rolls over to a new file. */
+  public static final String TARGET_FILE_SIZE = "delta.kernel.default.parquet.writer.targetMaxFileSize";
+
   private final Configuration conf;
   private final Engine engine;
+  private final boolean automaticMaintenance;
 
-  private KernelEngine(Configuration conf) {
+  private KernelEngine(Configuration conf, boolean automaticMaintenance) {
     this.conf = conf;
     this.engine = new QuietEngine(new HadoopFileIO(conf));
+    this.automaticMaintenance = automaticMaintenance;
   }
 
-  /** An engine over a copy of {@code userConf}; the caller's object is never changed. */
-  public static KernelEngine create(Configuration userConf) {
+  /**
+   * An engine over a copy of {@code userConf}; the caller's object is never changed.
+   *
+   * @param automaticMaintenance whether commits run their checkpoint and checksum work
+   */
+  public static KernelEngine create(Configuration userConf, boolean automaticMaintenance) {
     Configuration conf = new Configuration(userConf);
     if (conf.get(PARQUET_COMPRESSION) == null && conf.get("parquet.compression.codec") == null) {
       conf.set(PARQUET_COMPRESSION, "ZSTD");
     }
-    return new KernelEngine(conf);
+    return new KernelEngine(conf, automaticMaintenance);
   }
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Whether commits run the checkpoint and checksum work Kernel names for them. */
+  public boolean automaticMaintenance() {
+    return automaticMaintenance;
+  }
+
+  /** An engine like this one, with one Hadoop/engine setting changed (for one write's files). */
+  public Engine engineWith(String key, String value) {
+    Configuration c = new Configuration(conf);
+    c.set(key, value);
+    return new QuietEngine(new HadoopFileIO(c));
   }
 
   public Configuration conf() {

@@ -13,14 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Turns Kernel and storage failures into deltalake4j exceptions, with the operation as context. */
-final class KernelErrors {
+public final class KernelErrors {
   private KernelErrors() {}
 
   /**
    * @param what the operation and its object, e.g. "read table file:/tmp/sales"; the message reads
    *     "Cannot &lt;what&gt;: &lt;reason&gt;"
    */
-  static DeltaException translate(String what, Throwable e) {
+  public static DeltaException translate(String what, Throwable e) {
     if (e instanceof DeltaException d) {
       return d;
     }
@@ -54,7 +54,7 @@ final class KernelErrors {
     return new DeltaIOException("Cannot " + what + ": " + rootMessage(e), e);
   }
 
-  static String rootMessage(Throwable e) {
+  public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

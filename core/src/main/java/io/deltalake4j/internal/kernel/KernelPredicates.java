@@ -25,10 +25,10 @@ import java.util.Optional;
  * Translates a bound filter (columns resolved, literals already in their column's Java type) into
  * a Kernel predicate. The only place Kernel's operator names appear.
  */
-final class KernelPredicates {
+public final class KernelPredicates {
   private KernelPredicates() {}
 
-  static Predicate toKernel(Filter f, StructType schema) {
+  public static Predicate toKernel(Filter f, StructType schema) {
     if (f instanceof Filter.And a) {
       return new And(toKernel(a.left(), schema), toKernel(a.right(), schema));
     }
@@ -102,7 +102,7 @@ final class KernelPredicates {
   }
 
   /** A Kernel literal of the column's type; {@code value} is already that type's Java value. */
-  static Literal literal(Object value, DataType type) {
+  public static Literal literal(Object value, DataType type) {
     io.delta.kernel.types.DataType kernelType = Schemas.toKernel(type);
     if (value == null) {
       return Literal.ofNull(kernelType);

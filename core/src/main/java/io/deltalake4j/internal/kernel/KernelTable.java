@@ -42,7 +42,7 @@ public final class KernelTable {
     return location;
   }
 
-  KernelEngine engine() {
+  public KernelEngine engine() {
     return engine;
   }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Kernel columnar batch over a list of our rows, column by column. */
-final class RowBatch implements ColumnarBatch {
+public final class RowBatch implements ColumnarBatch {
 
   private final StructType schema;
   private final List<ColumnVector> columns;
@@ -22,7 +22,7 @@ final class RowBatch implements ColumnarBatch {
   }
 
   /** The rows' values must follow {@code schema}'s column order and types. */
-  static RowBatch of(StructType schema, List<Row> rows) {
+  public static RowBatch of(StructType schema, List<Row> rows) {
     List<ColumnVector> columns = new ArrayList<>(schema.length());
     for (int c = 0; c < schema.length(); c++) {
       List<Object> values = new ArrayList<>(rows.size());

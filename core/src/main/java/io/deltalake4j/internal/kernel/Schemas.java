@@ -28,10 +28,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts between Kernel's type model and ours. */
-final class Schemas {
+public final class Schemas {
   private Schemas() {}
 
-  static StructType fromKernel(io.delta.kernel.types.StructType kernel) {
+  public static StructType fromKernel(io.delta.kernel.types.StructType kernel) {
     List<StructField> fields = new ArrayList<>(kernel.length());
     for (io.delta.kernel.types.StructField f : kernel.fields()) {
       if (f.isMetadataColumn()) {
@@ -90,7 +90,7 @@ final class Schemas {
    * copied from another table's schema it would be wrong here, and the new table's own properties
    * decide such things.
    */
-  static io.delta.kernel.types.StructType toKernel(StructType ours) {
+  public static io.delta.kernel.types.StructType toKernel(StructType ours) {
     List<io.delta.kernel.types.StructField> fields = new ArrayList<>(ours.size());
     for (StructField f : ours.fields()) {
       FieldMetadata.Builder md = FieldMetadata.builder();
@@ -107,7 +107,7 @@ final class Schemas {
   private static final List<String> LAYOUT_METADATA_PREFIXES =
       List.of("delta.columnMapping.", "delta.identity.", "parquet.field.");
 
-  static io.delta.kernel.types.DataType toKernel(DataType t) {
+  public static io.delta.kernel.types.DataType toKernel(DataType t) {
     if (t instanceof PrimitiveType p) {
       return switch (p) {
         case BOOLEAN -> BooleanType.BOOLEAN;
@@ -145,7 +145,7 @@ final class Schemas {
   }
 
   /** True if the type is, or contains, a variant. */
-  static boolean containsVariant(DataType t) {
+  public static boolean containsVariant(DataType t) {
     if (t == PrimitiveType.VARIANT) {
       return true;
     }

@@ -11,6 +11,8 @@ import io.deltalake4j.types.StructType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** One pinned version of a table: its metadata, history, detail and scans. */
 public final class TableSnapshot {
@@ -31,11 +33,11 @@ public final class TableSnapshot {
     return table;
   }
 
-  Snapshot kernel() {
+  public Snapshot kernel() {
     return snapshot;
   }
 
-  Engine engine() {
+  public Engine engine() {
     return table.engine().engine();
   }
 
@@ -94,6 +96,16 @@ public final class TableSnapshot {
         partitionColumns(),
         properties(),
         protocol());
+  }
+
+  /** The last version {@code appId} recorded with a transaction id, as of this version. */
+  public OptionalLong lastTransactionVersion(String appId) {
+    try {
+      Optional<Long> v = snapshot.getLatestTransactionVersion(engine(), appId);
+      return v.isPresent() ? OptionalLong.of(v.get()) : OptionalLong.empty();
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("read the transactions of table " + location(), e);
+    }
   }
 
   /** The newest {@code limit} commits up to this version, newest first. */

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads one value of a Kernel column vector as our Java value for the column type. */
-final class ValueReader {
+public final class ValueReader {
   private ValueReader() {}
 
-  static Object read(ColumnVector v, int row, DataType type) {
+  public static Object read(ColumnVector v, int row, DataType type) {
     if (v.isNullAt(row)) {
       return null;
     }

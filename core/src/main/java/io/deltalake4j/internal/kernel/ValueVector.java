@@ -20,12 +20,12 @@ import java.util.Map;
  * handing rows to Kernel's writer. Dates, timestamps, structs, lists and maps are converted to
  * Kernel's representation on access.
  */
-final class ValueVector implements ColumnVector {
+public final class ValueVector implements ColumnVector {
 
   private final DataType type;
   private final List<?> values;
 
-  ValueVector(DataType type, List<?> values) {
+  public ValueVector(DataType type, List<?> values) {
     this.type = type;
     this.values = values;
   }

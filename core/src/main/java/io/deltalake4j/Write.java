@@ -1,0 +1,125 @@
+package io.deltalake4j;
+
+import io.deltalake4j.filter.Filter;
+import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.kernel.write.WriteSpec;
+import io.deltalake4j.types.StructType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A write to a path whether or not a table exists there, as {@code write_deltalake} does: without a
+ * table, every mode creates one from {@link #schema}, {@link #partitionBy} and {@link #property};
+ * with one, the {@link #mode} decides. See {@link Append} and {@link Overwrite} for what appends
+ * and overwrites guarantee.
+ */
+public final class Write extends WriteBuilder<Write> {
+
+  private final KernelTable table;
+  private WriteMode mode = WriteMode.ERROR;
+  private boolean modeSet;
+  private StructType schema;
+  private List<String> partitionColumns;
+  private final Map<String, String> properties = new LinkedHashMap<>();
+  private Filter predicate;
+  private WriteSpec.SchemaChange schemaChange = WriteSpec.SchemaChange.NONE;
+
+  Write(DeltaLake lake, KernelTable table) {
+    super(lake);
+    this.table = table;
+  }
+
+  @Override
+  Write self() {
+    return this;
+  }
+
+  /** What to do when a table exists; {@link WriteMode#ERROR} unless set. */
+  public Write mode(WriteMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    if (modeSet) {
+      throw new IllegalStateException("Invalid builder call: the mode is already " + this.mode + ". Set it once.");
+    }
+    this.mode = mode;
+    modeSet = true;
+    return this;
+  }
+
+  /**
+   * The schema of the rows. Required to create a table; for an existing table it must be the
+   * table's, unless {@link #mergeSchema()} or {@link #overwriteSchema()} allows a change.
+   */
+  public Write schema(StructType schema) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    return this;
+  }
+
+  /**
+   * The partition columns of a table to create. For an existing table, if given, they must be its
+   * partition columns (or, with {@link #overwriteSchema()}, become them).
+   */
+  public Write partitionBy(String... columns) {
+    this.partitionColumns = List.copyOf(Arrays.asList(columns));
+    return this;
+  }
+
+  /** A property of a table to create; an existing table's properties are left as they are. */
+  public Write property(String key, String value) {
+    properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /** With {@link WriteMode#OVERWRITE}: replace only what the predicate covers (see {@link Overwrite#where}). */
+  public Write where(Filter predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    this.predicate = this.predicate == null ? predicate : this.predicate.and(predicate);
+    return this;
+  }
+
+  /** {@link #where(Filter)} from SQL text. */
+  public Write where(String sqlPredicate) {
+    return where(Filter.parse(sqlPredicate));
+  }
+
+  /** With APPEND or OVERWRITE: new nullable columns in {@link #schema} are added to the table. */
+  public Write mergeSchema() {
+    return schemaChange(WriteSpec.SchemaChange.MERGE);
+  }
+
+  /** With OVERWRITE: the table takes {@link #schema} and {@link #partitionBy} along with the rows. */
+  public Write overwriteSchema() {
+    return schemaChange(WriteSpec.SchemaChange.OVERWRITE);
+  }
+
+  private Write schemaChange(WriteSpec.SchemaChange change) {
+    if (schemaChange != WriteSpec.SchemaChange.NONE) {
+      throw new IllegalStateException("Invalid builder call: the schema change is already " + schemaChange + ". Set it once.");
+    }
+    schemaChange = change;
+    return this;
+  }
+
+  /**
+   * Creates, appends, overwrites, or does nothing, as the mode says.
+   *
+   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException in mode ERROR when a table exists
+   */
+  @Override
+  public CommitResult commit() {
+    if (predicate != null && mode != WriteMode.OVERWRITE) {
+      throw new IllegalStateException("Invalid write to " + table.location() + ": where(...) needs mode OVERWRITE, not " + mode + ".");
+    }
+    if (schemaChange == WriteSpec.SchemaChange.OVERWRITE && (mode != WriteMode.OVERWRITE || predicate != null)) {
+      throw new IllegalStateException(
+          "Invalid write to " + table.location() + ": overwriteSchema() needs mode OVERWRITE and no where(...).");
+    }
+    if (schemaChange != WriteSpec.SchemaChange.NONE && schema == null) {
+      throw new IllegalStateException("Invalid write to " + table.location() + ": a schema change needs schema(...).");
+    }
+    return run(table, new WriteSpec.Parts(
+        mode, "WRITE", schema, partitionColumns, Map.copyOf(properties), predicate, schemaChange));
+  }
+}

@@ -1,0 +1,259 @@
+package io.deltalake4j.internal.kernel.write;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.commit.CommitFailedException;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.utils.CloseableIterable;
+import io.deltalake4j.Row;
+import io.deltalake4j.exceptions.CommitConflictException;
+import io.deltalake4j.exceptions.CommitStateUnknownException;
+import io.deltalake4j.exceptions.DeltaException;
+import io.deltalake4j.filter.Filter;
+import io.deltalake4j.internal.filter.FilterBinder;
+import io.deltalake4j.internal.kernel.KernelErrors;
+import io.deltalake4j.internal.kernel.Schemas;
+import io.deltalake4j.types.StructType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+
+/**
+ * One write's data files and commit: writes the rows, plans what an overwrite removes, and
+ * commits. Any failure before the commit, or a commit that certainly did not land, removes the
+ * files written; a commit whose outcome is unknown keeps them.
+ */
+final class Committing {
+
+  /** How many times an overwrite re-validates and retries after losing a race. */
+  static final int MAX_ATTEMPTS = 10;
+
+  private final String location;
+  private final Engine engine;
+  private final DataFileWriter files;
+
+  Committing(String location, Engine engine, DataFileWriter files) {
+    this.location = location;
+    this.engine = engine;
+    this.files = files;
+  }
+
+  /** Rebuilds a removing write's transaction on the table's new latest version. */
+  interface Rebuilder {
+    Transaction rebuild();
+  }
+
+  /** The write's transaction was committed already (by a concurrent run); nothing was committed now. */
+  static final class AlreadyCommitted extends RuntimeException {
+    private final long latestVersion;
+
+    AlreadyCommitted(long latestVersion) {
+      super(null, null, false, false);
+      this.latestVersion = latestVersion;
+    }
+
+    long latestVersion() {
+      return latestVersion;
+    }
+  }
+
+  /** Checks, projects and writes the rows. */
+  void writeRows(Iterator<Row> rows, RowChecker checker, UnaryOperator<Row> projection, boolean constrained) {
+    guarded(() -> files.write(new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return projection.apply(checker.check(rows.next()));
+      }
+    }, constrained));
+  }
+
+  /**
+   * Plans an overwrite of what {@code predicate} covers in {@code latest} (everything if null):
+   * whole files when the predicate names partition columns only, else copy-on-write of the files
+   * holding covered rows, whose other rows are written again now.
+   */
+  TableWrites.Replaced replace(Snapshot latest, Predicate predicate, Filter filter, TargetSchema target) {
+    List<io.delta.kernel.data.Row> removes = new ArrayList<>();
+    long[] totals = new long[3]; // removed bytes, rows copied, rows deleted
+    ReadSet read = ReadSet.of(latest, engine, predicate);
+    long now = System.currentTimeMillis();
+    boolean wholeFiles = predicate == null
+        || latest.getPartitionColumnNames().containsAll(FilterBinder.topLevelColumns(filter));
+    if (wholeFiles) {
+      for (io.delta.kernel.data.Row f : read.files()) {
+        removes.add(FileActions.remove(f, now));
+        totals[0] += FileActions.size(f);
+      }
+      return new TableWrites.Replaced(read, removes, totals[0], 0, 0, false);
+    }
+    StructType table = target.table();
+    UnaryOperator<Row> toTarget = target.projection(table);
+    guarded(() -> {
+      FileRewriter rewriter = new FileRewriter(latest, engine, table, predicate);
+      for (io.delta.kernel.data.Row f : read.files()) {
+        FileRewriter.Split split = rewriter.split(f);
+        if (split.covered() == 0) {
+          continue;
+        }
+        removes.add(FileActions.remove(f, now));
+        totals[0] += FileActions.size(f);
+        totals[1] += split.kept().size();
+        totals[2] += split.covered();
+        files.write(split.kept().stream().map(toTarget).iterator(), false /* kept rows are outside the predicate */);
+      }
+    });
+    return new TableWrites.Replaced(read, removes, totals[0], totals[1], totals[2], true);
+  }
+
+  /** Commits a create or a blind append; Kernel rebases it over concurrent commits. */
+  TransactionCommitResult commitAppend(Transaction txn, List<io.delta.kernel.data.Row> actions) {
+    try {
+      return txn.commit(engine, iterable(actions));
+    } catch (ConcurrentTransactionException e) {
+      files.deleteWrittenFiles(e);
+      throw new AlreadyCommitted(-1);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * Commits a write that removes files, with read-set validation: after losing a race it looks at
+   * the new latest version, and retries there only if the table's metadata and the files the write
+   * read are unchanged; otherwise it fails with {@link CommitConflictException}.
+   */
+  TransactionCommitResult commitValidated(
+      Transaction txn, List<io.delta.kernel.data.Row> actions, ReadSet read, Predicate predicate, Snapshot readSnapshot,
+      Rebuilder rebuilder) {
+    Transaction current = txn;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return current.commit(engine, iterable(actions));
+      } catch (MaxCommitRetryLimitReachedException e) {
+        if (!lostRace(e)) {
+          throw stateUnknown(e);
+        }
+      } catch (ConcurrentTransactionException e) {
+        files.deleteWrittenFiles(e);
+        throw new AlreadyCommitted(-1);
+      } catch (RuntimeException e) {
+        throw failed(e);
+      }
+      Snapshot now = Transactions.latest(location, engine, null);
+      String change = changeSince(readSnapshot, now, read, predicate);
+      if (change != null) {
+        throw conflict("another writer's commit up to version " + now.getVersion() + " " + change, null);
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw conflict("other writers kept committing first (" + attempt + " attempts)", null);
+      }
+      backOff(attempt);
+      try {
+        current = rebuilder.rebuild();
+      } catch (ConcurrentTransactionException e) {
+        files.deleteWrittenFiles(e);
+        throw new AlreadyCommitted(-1);
+      } catch (RuntimeException e) {
+        throw failed(e);
+      }
+    }
+  }
+
+  /** What changed that this write depends on, or null if it may be replayed on {@code now}. */
+  private String changeSince(Snapshot read, Snapshot now, ReadSet readSet, Predicate predicate) {
+    if (!Schemas.fromKernel(now.getSchema()).equals(Schemas.fromKernel(read.getSchema()))
+        || !now.getPartitionColumnNames().equals(read.getPartitionColumnNames())
+        || !now.getTableProperties().equals(read.getTableProperties())) {
+      return "changed the table's schema, partitioning or properties";
+    }
+    if (!now.getProtocol().equals(read.getProtocol())) {
+      return "changed the table's protocol";
+    }
+    ReadSet again = ReadSet.of(now, engine, predicate);
+    if (!readSet.sameFilesAs(again)) {
+      return "changed data this overwrite replaces: " + readSet.difference(again, 3);
+    }
+    return null;
+  }
+
+  private static boolean lostRace(MaxCommitRetryLimitReachedException e) {
+    return e.getCause() instanceof CommitFailedException last && last.isConflict();
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(Math.min(1_000, 10L << Math.min(attempt, 6)) + ThreadLocalRandom.current().nextInt(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while retrying a commit", e);
+    }
+  }
+
+  /** A commit failure, classified by what is known of the commit's fate. */
+  private DeltaException failed(RuntimeException e) {
+    if (e instanceof ConcurrentWriteException c) {
+      return conflict(c.getMessage(), c);
+    }
+    if (e instanceof MaxCommitRetryLimitReachedException m) {
+      return lostRace(m) ? conflict(m.getMessage(), m) : stateUnknown(m);
+    }
+    if (e instanceof KernelException || causedBy(e, CommitInfoCommitter.KernelLayoutChangedException.class)) {
+      DeltaException refused = KernelErrors.translate("commit to table " + location, e);
+      files.deleteWrittenFiles(refused);
+      return refused;
+    }
+    return stateUnknown(e);
+  }
+
+  private CommitConflictException conflict(String reason, Throwable cause) {
+    CommitConflictException conflict = new CommitConflictException(
+        "Cannot commit to table " + location + ": " + reason + ". Nothing was committed; retry on the latest version.",
+        cause);
+    files.deleteWrittenFiles(conflict);
+    return conflict;
+  }
+
+  private CommitStateUnknownException stateUnknown(RuntimeException e) {
+    return new CommitStateUnknownException(
+        "Cannot tell whether the commit to table " + location + " landed: " + KernelErrors.rootMessage(e)
+            + ". Check the table's history before writing again; the " + files.files()
+            + " data files written are kept in case it did.", e);
+  }
+
+  /** Runs a step that writes files; if it fails, removes them. */
+  private void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      files.deleteWrittenFiles(e);
+      throw e;
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<?> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CloseableIterable<io.delta.kernel.data.Row> iterable(List<io.delta.kernel.data.Row> actions) {
+    return CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator()));
+  }
+}

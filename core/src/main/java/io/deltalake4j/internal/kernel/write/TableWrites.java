@@ -1,0 +1,215 @@
+package io.deltalake4j.internal.kernel.write;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.expressions.Predicate;
+import io.deltalake4j.CommitResult;
+import io.deltalake4j.Row;
+import io.deltalake4j.WriteMode;
+import io.deltalake4j.exceptions.SchemaMismatchException;
+import io.deltalake4j.exceptions.TableAlreadyExistsException;
+import io.deltalake4j.filter.Filter;
+import io.deltalake4j.internal.filter.FilterBinder;
+import io.deltalake4j.internal.kernel.KernelEngine;
+import io.deltalake4j.internal.kernel.KernelErrors;
+import io.deltalake4j.internal.kernel.KernelPredicates;
+import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.kernel.Schemas;
+import io.deltalake4j.types.StructType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a write: decides from the mode and the table what it is (create, append, overwrite, or
+ * nothing), checks the rows and the schema, writes the data files, and commits them with our
+ * commit info. Appends are blind and let Kernel rebase them over concurrent commits; writes that
+ * remove files validate their read set themselves ({@link Committing}).
+ */
+public final class TableWrites {
+  private TableWrites() {}
+
+  public static CommitResult write(KernelTable table, WriteSpec spec) {
+    long start = System.nanoTime();
+    if (!table.exists()) {
+      return create(table, spec, start);
+    }
+    return switch (spec.mode()) {
+      case ERROR -> throw new TableAlreadyExistsException(
+          "Cannot create table at " + table.location() + ": a Delta table already exists there. "
+              + "Append to it or overwrite it (mode APPEND or OVERWRITE), or choose another path.");
+      case IGNORE -> skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_TABLE_EXISTS, start);
+      case APPEND, OVERWRITE -> update(table, spec, start);
+    };
+  }
+
+  private static CommitResult create(KernelTable table, WriteSpec spec, long start) {
+    if (spec.schema() == null) {
+      throw new SchemaMismatchException(
+          "Cannot write to " + table.location() + ": no Delta table exists there, and the write has no schema "
+              + "to create one with. Give schema(...), or check the path.");
+    }
+    StructType schema = spec.schema();
+    List<String> partitionColumns = spec.partitionColumns() == null ? List.of() : spec.partitionColumns();
+    NewTables.validate(table.location(), schema, partitionColumns);
+    Iterator<Row> rows = spec.rows().apply(schema);
+    if (rows.hasNext()) {
+      NewTables.requireNoColumnMapping(table.location(), spec.properties());
+    }
+    KernelEngine kernel = table.engine();
+    Engine engine = kernel.engine();
+    CommitInfoCommitter committer = new CommitInfoCommitter();
+    Transaction txn = Transactions.create(
+        table.location(), engine, Schemas.toKernel(schema), partitionColumns, spec.properties(), committer);
+    DataFileWriter files = writer(kernel, txn, schema, partitionColumns, table.location(), spec, constraint(spec, schema));
+    Committing commit = new Committing(table.location(), engine, files);
+    commit.writeRows(rows, new RowChecker(schema, table.location()), UnaryOperator.identity(), true);
+    List<io.delta.kernel.data.Row> actions = new ArrayList<>(files.addActions());
+    if (spec.transaction() != null) {
+      actions.add(FileActions.transaction(spec.transaction().appId(), spec.transaction().version(), System.currentTimeMillis()));
+    }
+    committer.record(new CommitInfo(
+        "CREATE TABLE",
+        OperationParameters.create(partitionColumns, spec.properties()),
+        OperationMetrics.written(files, Replaced.NOTHING, false),
+        null,
+        true,
+        spec.userMetadata(),
+        spec.commitProperties()));
+    TransactionCommitResult committed;
+    try {
+      committed = commit.commitAppend(txn, actions);
+    } catch (Committing.AlreadyCommitted e) {
+      return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
+    }
+    maintain(kernel, committed, table.location());
+    return result(committed.getVersion(), "CREATE TABLE", files, Replaced.NOTHING, start);
+  }
+
+  private static CommitResult update(KernelTable table, WriteSpec spec, long start) {
+    KernelEngine kernel = table.engine();
+    Engine engine = kernel.engine();
+    CommitInfoCommitter committer = new CommitInfoCommitter();
+    Snapshot latest = Transactions.latest(table.location(), engine, committer);
+    if (alreadyCommitted(latest, engine, spec.transaction())) {
+      return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
+    }
+    TargetSchema target = TargetSchema.of(table.location(), latest, spec);
+    boolean removing = spec.mode() == WriteMode.OVERWRITE;
+    int retries = removing ? 0 : Transactions.APPEND_RETRIES;
+    Transaction txn;
+    try {
+      txn = target.changed()
+          ? Transactions.updateWithSchema(latest, engine, committer, spec.transaction(),
+              Schemas.toKernel(target.schema()), target.newPartitioning(), retries)
+          : Transactions.update(latest, engine, spec.transaction(), retries);
+    } catch (ConcurrentTransactionException e) {
+      return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("write to table " + table.location(), e);
+    }
+    if (!target.changed() && !latest.getTableProperties().getOrDefault("delta.columnMapping.mode", "none").equals("none")) {
+      NewTables.requireNoColumnMapping(table.location(), latest.getTableProperties());
+    }
+
+    DataFileWriter files = writer(kernel, txn, target.schema(), target.partitionColumns(), table.location(), spec,
+        constraint(spec, target.schema()));
+    Committing commit = new Committing(table.location(), engine, files);
+    Predicate predicate = spec.predicate() == null ? null
+        : KernelPredicates.toKernel(FilterBinder.bind(spec.predicate(), target.table()), target.table());
+    Replaced replaced = removing ? commit.replace(latest, predicate, spec.predicate(), target) : Replaced.NOTHING;
+    commit.writeRows(target.rows(spec), new RowChecker(target.rowSchema(), table.location()),
+        target.projection(target.rowSchema()), true);
+
+    List<io.delta.kernel.data.Row> actions = new ArrayList<>(files.addActions());
+    actions.addAll(replaced.removes());
+    committer.record(new CommitInfo(
+        "WRITE",
+        OperationParameters.write(spec.mode(), target.partitionColumns(), spec.predicate()),
+        OperationMetrics.written(files, replaced, removing),
+        latest.getVersion(),
+        !removing,
+        spec.userMetadata(),
+        spec.commitProperties()));
+    TransactionCommitResult committed;
+    try {
+      committed = removing
+          ? commit.commitValidated(txn, actions, replaced.readSet(), predicate, latest,
+              () -> rebuild(table.location(), engine, committer, spec, target))
+          : commit.commitAppend(txn, actions);
+    } catch (Committing.AlreadyCommitted e) {
+      return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
+    }
+    maintain(kernel, committed, table.location());
+    return result(committed.getVersion(), "WRITE", files, replaced, start);
+  }
+
+  /** A removing write's transaction again, on the table's new latest version. */
+  private static Transaction rebuild(
+      String location, Engine engine, CommitInfoCommitter committer, WriteSpec spec, TargetSchema target) {
+    Snapshot latest = Transactions.latest(location, engine, committer);
+    return target.changed()
+        ? Transactions.updateWithSchema(latest, engine, committer, spec.transaction(),
+            Schemas.toKernel(target.schema()), target.newPartitioning(), 0)
+        : Transactions.update(latest, engine, spec.transaction(), 0);
+  }
+
+  private static void maintain(KernelEngine kernel, TransactionCommitResult committed, String location) {
+    if (kernel.automaticMaintenance()) {
+      PostCommitWork.afterCommit(committed, location, kernel.engine());
+    }
+  }
+
+  private static boolean alreadyCommitted(Snapshot latest, Engine engine, WriteSpec.TransactionId txn) {
+    if (txn == null) {
+      return false;
+    }
+    try {
+      return latest.getLatestTransactionVersion(engine, txn.appId()).map(v -> v >= txn.version()).orElse(false);
+    } catch (RuntimeException e) {
+      throw KernelErrors.translate("read the transactions of table " + latest.getPath(), e);
+    }
+  }
+
+  private static DataFileWriter.Constraint constraint(WriteSpec spec, StructType schema) {
+    if (spec.predicate() == null) {
+      return null;
+    }
+    Filter bound = FilterBinder.bind(spec.predicate(), schema);
+    return new DataFileWriter.Constraint(KernelPredicates.toKernel(bound, schema), "'" + spec.predicate() + "'");
+  }
+
+  private static DataFileWriter writer(
+      KernelEngine kernel, Transaction txn, StructType schema, List<String> partitionColumns, String location,
+      WriteSpec spec, DataFileWriter.Constraint constraint) {
+    Engine fileEngine = spec.targetFileSize() > 0
+        ? kernel.engineWith(KernelEngine.TARGET_FILE_SIZE, Long.toString(spec.targetFileSize()))
+        : kernel.engine();
+    return new DataFileWriter(kernel.engine(), fileEngine, txn, schema, partitionColumns, location, kernel.conf(), constraint);
+  }
+
+  private static CommitResult skipped(long version, CommitResult.Outcome outcome, long start) {
+    return new CommitResult(version, "", outcome, 0, 0, 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static CommitResult result(long version, String operation, DataFileWriter files, Replaced replaced, long start) {
+    return new CommitResult(version, operation, CommitResult.Outcome.COMMITTED, files.files(), replaced.removes().size(),
+        files.rows(), replaced.rowsCopied(), files.bytes(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * What an overwrite takes out of the table.
+   *
+   * @param rewritten whether files were rewritten (copy-on-write) rather than removed whole
+   */
+  record Replaced(
+      ReadSet readSet, List<io.delta.kernel.data.Row> removes, long removedBytes, long rowsCopied, long rowsDeleted,
+      boolean rewritten) {
+    static final Replaced NOTHING = new Replaced(null, List.of(), 0, 0, 0, false);
+  }
+}

@@ -19,6 +19,7 @@ public final class Commit {
   private final Map<String, String> operationMetrics;
   private final String engineInfo;
   private final String userMetadata;
+  private final Map<String, String> commitProperties;
 
   /** Built by the library when it reads the log; nullable arguments are absent in the log. */
   public Commit(
@@ -30,7 +31,8 @@ public final class Commit {
       Boolean blindAppend,
       Map<String, String> operationMetrics,
       String engineInfo,
-      String userMetadata) {
+      String userMetadata,
+      Map<String, String> commitProperties) {
     this.version = version;
     this.timestamp = timestamp;
     this.operation = operation == null ? "" : operation;
@@ -40,6 +42,7 @@ public final class Commit {
     this.operationMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(operationMetrics));
     this.engineInfo = engineInfo;
     this.userMetadata = userMetadata;
+    this.commitProperties = Collections.unmodifiableMap(new LinkedHashMap<>(commitProperties));
   }
 
   public long version() {
@@ -85,6 +88,15 @@ public final class Commit {
 
   public Optional<String> userMetadata() {
     return Optional.ofNullable(userMetadata);
+  }
+
+  /**
+   * The writer's own fields of the commit info (what {@code commitProperty(key, value)} records,
+   * and {@code write_deltalake}'s custom metadata), in the log's order; a non-string value as its
+   * JSON text.
+   */
+  public Map<String, String> commitProperties() {
+    return commitProperties;
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.kernel.write.CommitInfo;
 import io.deltalake4j.internal.kernel.write.TableWrites;
 import io.deltalake4j.internal.kernel.write.WriteSpec;
 import io.deltalake4j.types.StructType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,10 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
   public B commitProperty(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
+    if (CommitInfo.STANDARD_FIELDS.contains(key)) {
+      throw new IllegalArgumentException(
+          "Invalid commit property '" + key + "': it is a standard commitInfo field. Use another key, or userMetadata for free text.");
+    }
     if (commitProperties.containsKey(key)) {
       throw new IllegalStateException("Invalid builder call: commit property '" + key + "' is already set. Set it once.");
     }
@@ -122,7 +128,8 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
     used = true;
     WriteSpec spec = new WriteSpec(
         parts.mode(), parts.operation(), parts.schema(), parts.partitionColumns(), parts.properties(),
-        parts.predicate(), parts.schemaChange(), transaction, userMetadata, Map.copyOf(commitProperties),
+        parts.predicate(), parts.schemaChange(), transaction, userMetadata,
+        Collections.unmodifiableMap(new LinkedHashMap<>(commitProperties)),
         targetFileSize, this::rowIterator);
     return TableWrites.write(table, spec);
   }

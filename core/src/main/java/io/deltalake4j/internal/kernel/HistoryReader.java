@@ -1,51 +1,44 @@
 package io.deltalake4j.internal.kernel;
 
-import io.delta.kernel.data.ColumnarBatch;
-import io.delta.kernel.data.MapValue;
-import io.delta.kernel.data.Row;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.util.Utils;
-import io.delta.kernel.types.BooleanType;
-import io.delta.kernel.types.LongType;
-import io.delta.kernel.types.MapType;
-import io.delta.kernel.types.StringType;
-import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.deltalake4j.Commit;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Reads commit info from the newest commit files only: lists {@code _delta_log} from the first
  * version wanted and reads one JSON file per version, so the cost grows with the limit, not with
- * the length of the log.
+ * the length of the log. The commitInfo line is parsed whole, so fields beyond Spark's (a writer's
+ * custom commit properties) come through too.
  */
 final class HistoryReader {
   private HistoryReader() {}
 
   private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final StructType COMMIT_INFO =
-      new StructType()
-          .add("timestamp", LongType.LONG)
-          .add("inCommitTimestamp", LongType.LONG)
-          .add("operation", StringType.STRING)
-          .add("operationParameters", new MapType(StringType.STRING, StringType.STRING, true))
-          .add("readVersion", LongType.LONG)
-          .add("isBlindAppend", BooleanType.BOOLEAN)
-          .add("operationMetrics", new MapType(StringType.STRING, StringType.STRING, true))
-          .add("engineInfo", StringType.STRING)
-          .add("userMetadata", StringType.STRING);
-
-  private static final StructType SCHEMA = new StructType().add("commitInfo", COMMIT_INFO);
+  /** Fields read into Commit's own accessors, or engine bookkeeping; every other field is a commit property. */
+  private static final Set<String> KNOWN = Set.of(
+      "inCommitTimestamp", "timestamp", "operation", "operationParameters", "readVersion", "isBlindAppend",
+      "operationMetrics", "engineInfo", "userMetadata", "userId", "userName", "job", "notebook", "clusterId",
+      "isolationLevel", "txnId", "tags");
 
   static List<Commit> read(TableSnapshot snapshot, int limit) {
     long end = snapshot.version();
@@ -67,7 +60,7 @@ final class HistoryReader {
       }
       List<Commit> commits = new ArrayList<>(files.size());
       for (FileStatus f : files) {
-        commits.add(readOne(engine, f));
+        commits.add(readOne(snapshot, f));
       }
       Collections.reverse(commits);
       return commits;
@@ -76,49 +69,68 @@ final class HistoryReader {
     }
   }
 
-  private static Commit readOne(Engine engine, FileStatus file) throws IOException {
+  private static Commit readOne(TableSnapshot snapshot, FileStatus file) throws IOException {
     String name = file.getPath().substring(file.getPath().lastIndexOf('/') + 1);
     long version = Long.parseLong(name.substring(0, 20));
-    try (CloseableIterator<ColumnarBatch> batches =
-        engine.getJsonHandler().readJsonFiles(Utils.singletonCloseableIterator(file), SCHEMA, Optional.empty())) {
-      while (batches.hasNext()) {
-        try (CloseableIterator<Row> rows = batches.next().getRows()) {
-          while (rows.hasNext()) {
-            Row row = rows.next();
-            if (!row.isNullAt(0)) {
-              return toCommit(version, file, row.getStruct(0));
-            }
+    Path path = new Path(file.getPath());
+    FileSystem fs = path.getFileSystem(snapshot.table().engine().conf());
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.contains("\"commitInfo\"")) {
+          JsonNode info = JSON.readTree(line).get("commitInfo");
+          if (info != null && info.isObject()) {
+            return toCommit(version, file, info);
           }
         }
       }
     }
-    return new Commit(version, Instant.ofEpochMilli(file.getModificationTime()), "", Map.of(), null, null, Map.of(), null, null);
+    return new Commit(version, Instant.ofEpochMilli(file.getModificationTime()), "", Map.of(), null, null, Map.of(),
+        null, null, Map.of());
   }
 
-  private static Commit toCommit(long version, FileStatus file, Row ci) {
-    long millis = ci.isNullAt(1) ? file.getModificationTime() : ci.getLong(1);
+  private static Commit toCommit(long version, FileStatus file, JsonNode ci) {
+    JsonNode ict = ci.get("inCommitTimestamp");
+    long millis = ict != null && ict.isNumber() ? ict.asLong() : file.getModificationTime();
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = ci.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (!KNOWN.contains(f.getKey()) && !f.getValue().isNull()) {
+        properties.put(f.getKey(), text(f.getValue()));
+      }
+    }
     return new Commit(
         version,
         Instant.ofEpochMilli(millis),
-        ci.isNullAt(2) ? "" : ci.getString(2),
-        map(ci, 3),
-        ci.isNullAt(4) ? null : ci.getLong(4),
-        ci.isNullAt(5) ? null : ci.getBoolean(5),
-        map(ci, 6),
-        ci.isNullAt(7) ? null : ci.getString(7),
-        ci.isNullAt(8) ? null : ci.getString(8));
+        string(ci, "operation", ""),
+        map(ci.get("operationParameters")),
+        ci.hasNonNull("readVersion") ? ci.get("readVersion").asLong() : null,
+        ci.hasNonNull("isBlindAppend") ? ci.get("isBlindAppend").asBoolean() : null,
+        map(ci.get("operationMetrics")),
+        string(ci, "engineInfo", null),
+        string(ci, "userMetadata", null),
+        properties);
   }
 
-  private static Map<String, String> map(Row row, int ordinal) {
-    if (row.isNullAt(ordinal)) {
-      return Map.of();
-    }
-    MapValue m = row.getMap(ordinal);
+  private static String string(JsonNode node, String field, String absent) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? absent : text(v);
+  }
+
+  /** A string value as is; any other JSON value as its JSON text. */
+  private static String text(JsonNode v) {
+    return v.isTextual() ? v.asText() : v.toString();
+  }
+
+  /** A JSON object of the log as a string map, in the log's order; null values left out. */
+  private static Map<String, String> map(JsonNode node) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < m.getSize(); i++) {
-      if (!m.getValues().isNullAt(i)) {
-        out.put(m.getKeys().getString(i), m.getValues().getString(i));
-      }
+    if (node != null && node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        if (!e.getValue().isNull()) {
+          out.put(e.getKey(), text(e.getValue()));
+        }
+      });
     }
     return out;
   }

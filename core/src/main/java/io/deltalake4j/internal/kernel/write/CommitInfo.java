@@ -22,7 +22,7 @@ import java.util.Set;
  * @param readVersion the version the write read, or null for a create
  * @param properties extra top-level fields, as {@code write_deltalake}'s custom metadata
  */
-record CommitInfo(
+public record CommitInfo(
     String operation,
     Map<String, String> parameters,
     Map<String, String> metrics,
@@ -32,7 +32,7 @@ record CommitInfo(
     Map<String, String> properties) {
 
   /** The fields Spark writes; commit properties may not use these names. */
-  static final Set<String> STANDARD_FIELDS = Set.of(
+  public static final Set<String> STANDARD_FIELDS = Set.of(
       "inCommitTimestamp", "timestamp", "userId", "userName", "operation", "operationParameters", "job",
       "notebook", "clusterId", "readVersion", "isolationLevel", "isBlindAppend", "operationMetrics",
       "userMetadata", "engineInfo", "txnId", "tags");

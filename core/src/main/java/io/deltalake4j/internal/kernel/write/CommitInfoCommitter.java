@@ -33,7 +33,12 @@ final class CommitInfoCommitter implements Committer {
     if (current == null) {
       throw new IllegalStateException("No commit info recorded before the commit");
     }
-    return DefaultFileSystemManagedTableOnlyCommitter.INSTANCE.commit(engine, new Swapped(actions, current), metadata);
+    return DefaultFileSystemManagedTableOnlyCommitter.INSTANCE.commit(engine, swap(actions, current), metadata);
+  }
+
+  /** The actions with the first one, Kernel's commitInfo, replaced by {@code info}. */
+  static CloseableIterator<Row> swap(CloseableIterator<Row> actions, CommitInfo info) {
+    return new Swapped(actions, info);
   }
 
   /** The actions with the first one, Kernel's commitInfo, replaced by ours. */

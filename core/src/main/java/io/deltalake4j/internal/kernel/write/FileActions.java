@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The log actions Kernel 4.4 has no public API for: removing a data file and recording an
  * application's transaction in a create. Built with Kernel's internal action classes, the route
- * Kernel itself takes for REPLACE TABLE; {@code TestFileActions} fails if an upgrade changes them.
+ * Kernel itself takes for REPLACE TABLE. {@code TestOverwriteWhere} (removes) and
+ * {@code TestIdempotentWrites} (a create's txn) fail if an upgrade changes them.
  */
 final class FileActions {
   private FileActions() {}

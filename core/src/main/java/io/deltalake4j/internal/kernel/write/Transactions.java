@@ -28,7 +28,7 @@ import java.util.Optional;
  * An update that changes the schema of a table without column mapping has no public route in
  * Kernel 4.4 ({@code withUpdatedSchema} requires column mapping), so it goes through Kernel's
  * internal {@code TransactionImpl} constructor with a new {@code Metadata} that keeps the table's
- * id and properties, as Spark's mergeSchema and overwriteSchema do; {@code TestTransactions} fails
+ * id and properties, as Spark's mergeSchema and overwriteSchema do; {@code TestSchemaEvolution} fails
  * if an upgrade changes that constructor.
  */
 final class Transactions {

@@ -73,6 +73,23 @@ final class DeltaLogFiles {
     return fileNames().stream().filter(name -> pattern.matcher(name).matches()).toList();
   }
 
+  /** Names of the table's top-level directories other than {@code _delta_log}, sorted. */
+  List<String> partitionDirectories() {
+    try {
+      List<String> names = new ArrayList<>();
+      for (FileStatus status : fs.listStatus(logDir.getParent())) {
+        if (status.isDirectory() && !status.getPath().getName().equals("_delta_log")) {
+          names.add(status.getPath().getName());
+        }
+      }
+
+      Collections.sort(names);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + logDir.getParent(), e);
+    }
+  }
+
   /** Names of the files in {@code _delta_log/_sidecars} (v2 checkpoints), sorted; empty if none. */
   List<String> sidecarNames() {
     Path sidecars = new Path(logDir, "_sidecars");

@@ -10,6 +10,7 @@ import io.deltalake4j.TableDetail;
 import io.deltalake4j.sample.SalesData;
 import io.deltalake4j.testing.StorageUnderTest;
 import io.deltalake4j.testing.Storages;
+import io.deltalake4j.types.PrimitiveType;
 import io.deltalake4j.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,5 +135,28 @@ class TestSparkReadsOurTables {
     assertThat(DeltaLogFiles.of(path).statsOfAdds()).hasSize(4)
         .allSatisfy(stats -> assertThat(stats.get("numRecords").asLong()).isEqualTo(1_000));
     assertThat(filesRead).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(STORAGES)
+  void partitionDirectoriesAreNamedAsSparkNamesThem(StorageUnderTest storage, SparkSession spark) {
+    List<String> keys = List.of("a b", "x/y", "../up", "c=d", "%41", "q?'*", "ünï 😀", "tab\tend", "");
+    StructType schema = StructType.builder().add("id", PrimitiveType.INT).add("k", PrimitiveType.STRING).build();
+    List<Row> rows = new ArrayList<>();
+    List<org.apache.spark.sql.Row> sparkRows = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      rows.add(Row.of(schema, i, keys.get(i)));
+      sparkRows.add(org.apache.spark.sql.RowFactory.create(i, keys.get(i)));
+    }
+    String ours = storage.newTablePath("escaping-ours");
+    String theirs = storage.newTablePath("escaping-spark");
+
+    lake.create(ours).schema(schema).partitionBy("k").rows(rows).commit();
+    spark.createDataFrame(sparkRows, org.apache.spark.sql.types.StructType.fromDDL("id INT, k STRING"))
+        .write().format("delta").partitionBy("k").save(theirs);
+
+    assertThat(DeltaLogFiles.of(ours).partitionDirectories()).isEqualTo(DeltaLogFiles.of(theirs).partitionDirectories());
+    assertThat(SparkRows.collectSorted(spark.read().format("delta").load(ours)))
+        .isEqualTo(SparkRows.collectSorted(spark.read().format("delta").load(theirs)));
   }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param version the version the commit created; when nothing was committed, the table's latest
  *     version
- * @param operation the operation recorded in the log, e.g. {@code WRITE} or {@code CREATE TABLE}
+ * @param operation the operation recorded in the log, e.g. {@code WRITE} or {@code CREATE TABLE};
+ *     empty when nothing was committed
  * @param outcome whether the write committed, or why it committed nothing
  * @param filesAdded data files written
  * @param filesRemoved data files the commit removed from the table (overwrites)

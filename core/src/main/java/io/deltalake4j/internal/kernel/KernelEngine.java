@@ -5,6 +5,7 @@ import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.MetricsReporter;
+import io.deltalake4j.internal.storage.LocalLogStore;
 import java.net.URI;
 import java.nio.file.Paths;
 import java.util.List;
@@ -18,6 +19,9 @@ public final class KernelEngine {
 
   /** Kernel's writer reads this parquet-mr key; without it files are written uncompressed. */
   static final String PARQUET_COMPRESSION = "parquet.compression";
+
+  /** Kernel's setting of the log store for file: tables; ours is safe for concurrent writers. */
+  static final String LOCAL_LOG_STORE = "io.delta.kernel.logStore.file.impl";
 
   /** The Kernel setting of the size at which the default Parquet writer rolls over to a new file. */
   public static final String TARGET_FILE_SIZE = "delta.kernel.default.parquet.writer.targetMaxFileSize";
@@ -39,6 +43,9 @@ public final class KernelEngine {
    */
   public static KernelEngine create(Configuration userConf, boolean automaticMaintenance) {
     Configuration conf = new Configuration(userConf);
+    if (conf.get(LOCAL_LOG_STORE) == null) {
+      conf.set(LOCAL_LOG_STORE, LocalLogStore.class.getName());
+    }
     if (conf.get(PARQUET_COMPRESSION) == null && conf.get("parquet.compression.codec") == null) {
       conf.set(PARQUET_COMPRESSION, "ZSTD");
     }

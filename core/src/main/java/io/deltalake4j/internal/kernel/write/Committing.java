@@ -47,9 +47,13 @@ final class Committing {
     this.files = files;
   }
 
-  /** Rebuilds a removing write's transaction on the table's new latest version. */
+  /** A removing write's transaction, and the latest snapshot it would be rebuilt on. */
   interface Rebuilder {
-    Transaction rebuild();
+    /** The table's latest snapshot, loaded so that its transactions commit with our commit info. */
+    Snapshot latest();
+
+    /** The write's transaction again, on {@code snapshot} (one {@link #latest()} returned). */
+    Transaction rebuild(Snapshot snapshot);
   }
 
   /** The write's transaction was committed already (by a concurrent run); nothing was committed now. */
@@ -153,7 +157,9 @@ final class Committing {
       } catch (RuntimeException e) {
         throw failed(e);
       }
-      Snapshot now = Transactions.latest(location, engine, null);
+      // Validate against exactly the version the retry is built on: a commit landing after it
+      // makes the retry lose its race again, and it is validated then.
+      Snapshot now = rebuilder.latest();
       String change = changeSince(readSnapshot, now, read, predicate);
       if (change != null) {
         throw conflict("another writer's commit up to version " + now.getVersion() + " " + change, null);
@@ -163,7 +169,7 @@ final class Committing {
       }
       backOff(attempt);
       try {
-        current = rebuilder.rebuild();
+        current = rebuilder.rebuild(now);
       } catch (ConcurrentTransactionException e) {
         files.deleteWrittenFiles(e);
         throw new AlreadyCommitted(-1);

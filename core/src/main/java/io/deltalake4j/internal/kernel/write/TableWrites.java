@@ -140,7 +140,7 @@ public final class TableWrites {
     try {
       committed = removing
           ? commit.commitValidated(txn, actions, replaced.readSet(), predicate, latest,
-              () -> rebuild(table.location(), engine, committer, spec, target))
+              rebuilder(table.location(), engine, committer, spec, target))
           : commit.commitAppend(txn, actions);
     } catch (Committing.AlreadyCommitted e) {
       return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
@@ -149,14 +149,23 @@ public final class TableWrites {
     return result(committed.getVersion(), "WRITE", files, replaced, start);
   }
 
-  /** A removing write's transaction again, on the table's new latest version. */
-  private static Transaction rebuild(
+  /** How a removing write's transaction is built again after it lost a race. */
+  private static Committing.Rebuilder rebuilder(
       String location, Engine engine, CommitInfoCommitter committer, WriteSpec spec, TargetSchema target) {
-    Snapshot latest = Transactions.latest(location, engine, committer);
-    return target.changed()
-        ? Transactions.updateWithSchema(latest, engine, committer, spec.transaction(),
-            Schemas.toKernel(target.schema()), target.newPartitioning(), 0)
-        : Transactions.update(latest, engine, spec.transaction(), 0);
+    return new Committing.Rebuilder() {
+      @Override
+      public Snapshot latest() {
+        return Transactions.latest(location, engine, committer);
+      }
+
+      @Override
+      public Transaction rebuild(Snapshot snapshot) {
+        return target.changed()
+            ? Transactions.updateWithSchema(snapshot, engine, committer, spec.transaction(),
+                Schemas.toKernel(target.schema()), target.newPartitioning(), 0)
+            : Transactions.update(snapshot, engine, spec.transaction(), 0);
+      }
+    };
   }
 
   private static void maintain(KernelEngine kernel, TransactionCommitResult committed, String location) {

@@ -3,6 +3,7 @@ package io.deltalake4j;
 import io.deltalake4j.internal.Version;
 import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.kernel.ParquetFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,6 +83,29 @@ public final class DeltaLake implements AutoCloseable {
     checkOpen();
     Objects.requireNonNull(pathOrUri, "pathOrUri");
     return new Write(this, KernelTable.at(engine, pathOrUri));
+  }
+
+  /**
+   * Reads one plain Parquet file (not a Delta table) as rows, e.g. to load it into a table. The
+   * columns and their types come from the file's footer, as Spark reads them: INT32/INT64 with
+   * their int, date, timestamp and decimal annotations, INT96 timestamps, strings, binary, standard
+   * LIST and MAP groups, structs. (A Delta table's data files hold no partition columns: those live
+   * in the log, so reading such a file gives the other columns only.)
+   *
+   * <p>The caller owns the iterator and closes it; rows are read lazily, a row group at a time.
+   * Its {@link RowIterator#metrics()} give version -1 (a file has none), one file, its size in
+   * bytes, and the rows returned so far.
+   *
+   * @param pathOrUri a local path or a URI ({@code file:///in/part-0.parquet},
+   *     {@code hdfs://namenode:8020/in/part-0.parquet})
+   * @throws io.deltalake4j.exceptions.DeltaIOException if the file does not exist or is not Parquet
+   * @throws io.deltalake4j.exceptions.UnsupportedFeatureException if a column has a type Delta
+   *     lacks (unsigned integers, TIME, nanosecond timestamps, legacy repeated fields), naming it
+   */
+  public RowIterator readParquet(String pathOrUri) {
+    checkOpen();
+    Objects.requireNonNull(pathOrUri, "pathOrUri");
+    return ParquetFiles.read(engine, pathOrUri);
   }
 
   KernelEngine engine() {

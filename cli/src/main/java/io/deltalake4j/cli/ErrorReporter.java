@@ -1,5 +1,6 @@
 package io.deltalake4j.cli;
 
+import io.deltalake4j.cli.internal.input.InputException;
 import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.exceptions.InvalidFilterException;
 import java.io.PrintWriter;
@@ -21,9 +22,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
   static final String PREFIX = "deltalake4j: ";
 
-  /** Failures of the library, storage and arguments it rejected; their messages say it all. */
-  private static final List<Class<? extends Exception>> EXPECTED =
-      List.of(DeltaException.class, IllegalArgumentException.class, IllegalStateException.class, UncheckedIOException.class);
+  /** Failures of the library, storage, input files and arguments it rejected; their messages say it all. */
+  private static final List<Class<? extends Exception>> EXPECTED = List.of(DeltaException.class, InputException.class,
+      IllegalArgumentException.class, IllegalStateException.class, UncheckedIOException.class);
 
   private final BooleanSupplier verbose;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code deltalake4j} command: {@code scan}, {@code history}, {@code detail}, {@code schema}
- * and {@code demo}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
+ * The {@code deltalake4j} command: {@code scan}, {@code write}, {@code history}, {@code detail},
+ * {@code schema} and {@code demo}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
  * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace.
  *
  * <p>{@link #run} runs it in-process with given streams and returns the exit code; {@link #main}
@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "deltalake4j",
     mixinStandardHelpOptions = true,
     versionProvider = CliVersion.class,
-    description = "Reads Delta Lake tables on local disk or HDFS, without Spark.",
+    description = "Reads and writes Delta Lake tables on local disk or HDFS, without Spark.",
     subcommands = {
-      ScanCommand.class, HistoryCommand.class, DetailCommand.class, SchemaCommand.class, DemoCommand.class,
+      ScanCommand.class, WriteCommand.class, HistoryCommand.class, DetailCommand.class, SchemaCommand.class, DemoCommand.class,
       HelpCommand.class
     },
     footer = {
@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  deltalake4j demo",
       "  t=deltalake4j-warehouse/sales_transactions",
       "  deltalake4j scan $t --where \"region = 'us-east' AND month = 1\" --limit 5",
-      "  deltalake4j history $t --format jsonl"
+      "  deltalake4j history $t --format jsonl",
+      "  deltalake4j write new_table --input rows.csv --infer-schema"
     })
 public final class Main implements Callable<Integer> {
 
@@ -71,6 +72,7 @@ public final class Main implements Callable<Integer> {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExpandAtFiles(false) // write --create-schema @FILE reads the file itself
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);
     try {

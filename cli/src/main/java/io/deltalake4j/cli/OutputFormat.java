@@ -1,8 +1,6 @@
 package io.deltalake4j.cli;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -27,13 +25,6 @@ enum OutputFormat {
    * @throws ParameterException naming the formats the command accepts
    */
   static OutputFormat parse(CommandSpec spec, String value, OutputFormat... allowed) {
-    for (OutputFormat f : allowed) {
-      if (f.label().equalsIgnoreCase(value.trim())) {
-        return f;
-      }
-    }
-    String names = Arrays.stream(allowed).map(OutputFormat::label).collect(Collectors.joining(", "));
-    throw new ParameterException(spec.commandLine(),
-        "Invalid value for option '--format': '" + value + "'. Use one of: " + names + ".");
+    return Choices.parse(spec, "--format", value, allowed, OutputFormat::label);
   }
 }

@@ -12,7 +12,6 @@ import io.deltalake4j.cli.internal.TableRowWriter;
 import io.deltalake4j.types.StructType;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -137,21 +135,9 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The {@code --select} names, or null for all columns. */
   private List<String> columns() {
-    if (select == null) {
-      return null;
-    }
-    List<String> names = new ArrayList<>();
-    for (String part : select.split(",", -1)) {
-      String name = part.strip();
-      if (name.isEmpty()) {
-        throw new ParameterException(spec.commandLine(),
-            "Invalid value for option '--select': '" + select + "' has an empty column name. "
-                + "Give column names separated by commas, e.g. --select product,price");
-      }
-      names.add(name);
-    }
-    return names;
+    return select == null ? null : ColumnList.parse(spec, "--select", select, "product,price");
   }
+
 
   private RowWriter writer(PrintWriter out, StructType schema) {
     return switch (format) {

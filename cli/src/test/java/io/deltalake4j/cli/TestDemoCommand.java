@@ -79,7 +79,7 @@ class TestDemoCommand {
     assertLine(out, "0 +\\S+Z +2,000 +" + januaryV0);
     assertLine(out, "1 \\(latest\\) +\\S+Z +2,200 +" + januaryLatest);
     assertLine(out, " +1 +\\S+ +WRITE .*");
-    assertLine(out, " +0 +\\S+ +CREATE TABLE +partitionBy=.*");
+    assertLine(out, " +0 +\\S+ +CREATE TABLE +isManaged=false.*partitionBy=.*");
     assertLine(out, "numFiles +24");
     assertLine(out, "Done in \\d+\\.\\d s\\.");
     assertThat(out).contains("Explore it:\n  deltalake4j scan " + warehouse.resolve("sales_transactions")

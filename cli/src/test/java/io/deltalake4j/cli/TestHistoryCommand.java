@@ -39,7 +39,7 @@ class TestHistoryCommand {
     assertThat(lines.get(1)).matches("-+( +-+){8}");
     assertThat(lines.get(2)).startsWith("      1  " + micros(commits.get(0).timestamp()) + "  WRITE ");
     assertThat(lines.get(3)).startsWith("      0  " + micros(commits.get(1).timestamp()) + "  CREATE TABLE  ")
-        .contains("  partitionBy=[\"region\",\"year\",\"month\"]  ")
+        .contains("partitionBy=[\"region\",\"year\",\"month\"]")
         .contains("deltalake4j/");
   }
 
@@ -59,10 +59,13 @@ class TestHistoryCommand {
         + "\",\"operation\":\"WRITE\",\"operationParameters\":{");
     assertThat(run.outLines().get(1)).isEqualTo("{\"version\":0,\"timestamp\":\"" + micros(create.timestamp())
         + "\",\"operation\":\"CREATE TABLE\","
-        + "\"operationParameters\":{\"partitionBy\":\"[\\\"region\\\",\\\"year\\\",\\\"month\\\"]\"},"
+        + "\"operationParameters\":{\"isManaged\":\"false\",\"partitionBy\":\"[\\\"region\\\",\\\"year\\\",\\\"month\\\"]\","
+        + "\"properties\":\"{}\"},"
         + "\"readVersion\":" + (create.readVersion().isPresent() ? create.readVersion().getAsLong() : "null") + ","
         + "\"isBlindAppend\":" + create.isBlindAppend().map(String::valueOf).orElse("null") + ","
-        + "\"operationMetrics\":{},"
+        + "\"operationMetrics\":{\"numFiles\":\"" + create.operationMetrics().get("numFiles")
+        + "\",\"numOutputBytes\":\"" + create.operationMetrics().get("numOutputBytes")
+        + "\",\"numOutputRows\":\"" + create.operationMetrics().get("numOutputRows") + "\"},"
         + "\"engineInfo\":\"" + create.engineInfo().orElseThrow() + "\","
         + "\"userMetadata\":null}");
   }

@@ -1,11 +1,13 @@
 package io.deltalake4j.types;
 
+import io.deltalake4j.internal.types.SchemaJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -77,6 +79,27 @@ public final class StructType implements DataType {
       picked.add(fields.get(indexByName.get(name)));
     }
     return new StructType(picked);
+  }
+
+  /**
+   * The schema in the Delta protocol's JSON form, as the log stores it:
+   * {@code {"type":"struct","fields":[{"name":"id","type":"long","nullable":true,"metadata":{}}]}},
+   * on one line. Field metadata is written with its keys sorted and its values as strings.
+   */
+  public String toJson() {
+    return SchemaJson.toJson(this);
+  }
+
+  /**
+   * A schema from the Delta protocol's JSON form (as {@link #toJson()} writes it, or as a Delta
+   * log, Spark's {@code df.schema.json} or delta-rs give it). Metadata values that are not strings
+   * are kept as their JSON text.
+   *
+   * @throws io.deltalake4j.exceptions.SchemaMismatchException if the text is not JSON, not a struct,
+   *     or names an unknown type; the message gives the position or the field
+   */
+  public static StructType fromJson(String json) {
+    return SchemaJson.fromJson(Objects.requireNonNull(json, "json"));
   }
 
   @Override

@@ -39,7 +39,7 @@ class TestCommitInfo {
         .containsEntry("numOutputRows", "100").containsEntry("numOutputBytes", Long.toString(created.bytesWritten()));
     assertThat(create.readVersion()).isEmpty();
     assertThat(create.isBlindAppend()).hasValue(true);
-    assertThat(create.engineInfo()).hasValueSatisfying(e -> assertThat(e).endsWith("deltalake4j/" + DeltaLake.libraryVersion()));
+    assertThat(create.engineInfo()).hasValueSatisfying(e -> assertThat(e).matches("deltalake4j/" + java.util.regex.Pattern.quote(DeltaLake.libraryVersion()) + " Delta-Kernel/4\\.4\\.\\d+"));
 
     assertThat(append.operation()).isEqualTo("WRITE");
     assertThat(append.operationParameters()).containsEntry("mode", "Append").containsEntry("partitionBy", "[\"region\"]");

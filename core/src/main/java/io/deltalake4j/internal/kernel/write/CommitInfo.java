@@ -16,8 +16,8 @@ import java.util.Set;
  * The {@code commitInfo} action of one of our commits, in Spark's layout, so that DESCRIBE HISTORY
  * in Spark and our {@code history()} show the operation, its parameters and metrics, the version
  * read, whether it was a blind append, and the user's metadata. Kernel's own commitInfo carries
- * none of these; {@link CommitInfoCommitter} swaps it for this one, keeping Kernel's timestamps,
- * engine info and transaction id.
+ * none of these; {@link CommitInfoCommitter} swaps it for this one, keeping Kernel's timestamps and
+ * transaction id.
  *
  * @param readVersion the version the write read, or null for a create
  * @param properties extra top-level fields, as {@code write_deltalake}'s custom metadata
@@ -36,6 +36,9 @@ public record CommitInfo(
       "inCommitTimestamp", "timestamp", "userId", "userName", "operation", "operationParameters", "job",
       "notebook", "clusterId", "readVersion", "isolationLevel", "isBlindAppend", "operationMetrics",
       "userMetadata", "engineInfo", "txnId", "tags");
+
+  /** Who wrote the commit, in Spark's style ({@code Apache-Spark/4.1.3 Delta-Lake/4.4.0}). */
+  static final String ENGINE_INFO = Transactions.engineInfo() + " Delta-Kernel/" + io.delta.kernel.Meta.KERNEL_VERSION;
 
   private static final MapType STRING_MAP = new MapType(StringType.STRING, StringType.STRING, true);
 
@@ -58,7 +61,7 @@ public record CommitInfo(
     fields.put("isBlindAppend", blindAppend);
     fields.put("operationMetrics", metrics);
     fields.put("userMetadata", userMetadata);
-    fields.put("engineInfo", stringField(kernels, k, "engineInfo"));
+    fields.put("engineInfo", ENGINE_INFO);
     fields.put("txnId", stringField(kernels, k, "txnId"));
     properties.forEach(fields::put);
     fields.forEach((name, value) -> {

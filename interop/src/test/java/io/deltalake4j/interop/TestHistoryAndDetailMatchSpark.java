@@ -6,6 +6,7 @@ import io.deltalake4j.Commit;
 import io.deltalake4j.DeltaLake;
 import io.deltalake4j.DeltaTable;
 import io.deltalake4j.TableDetail;
+import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,35 +16,21 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Our history() and detail() say what Spark's DESCRIBE HISTORY and DESCRIBE DETAIL say. */
-@ExtendWith({SparkFixture.class, Storages.class})
+@ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
 class TestHistoryAndDetailMatchSpark {
-  private static DeltaLake lake;
-
-  @BeforeAll
-  static void open() {
-    lake = DeltaLake.local();
-  }
-
-  @AfterAll
-  static void close() {
-    lake.close();
-  }
-
   static Stream<Arguments> tables() {
     return TestReadsSparkTables.tables();
   }
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("tables")
-  void historyEqualsDescribeHistory(ReferenceTable table, String storage, SparkSession spark) {
+  void historyEqualsDescribeHistory(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable ours = lake.table(path);
 
@@ -55,7 +42,7 @@ class TestHistoryAndDetailMatchSpark {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("tables")
-  void historyOfAnOlderVersionEndsAtThatVersion(ReferenceTable table, String storage, SparkSession spark) {
+  void historyOfAnOlderVersionEndsAtThatVersion(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable latest = lake.table(path);
     long older = latest.version() / 2;
@@ -69,7 +56,7 @@ class TestHistoryAndDetailMatchSpark {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("tables")
-  void detailEqualsDescribeDetail(ReferenceTable table, String storage, SparkSession spark) {
+  void detailEqualsDescribeDetail(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     TableDetail ours = lake.table(path).detail();
     Row theirs = SparkHistory.detail(spark, path);

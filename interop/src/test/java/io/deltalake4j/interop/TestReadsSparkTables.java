@@ -7,6 +7,7 @@ import io.deltalake4j.DeltaTable;
 import io.deltalake4j.RowIterator;
 import io.deltalake4j.Scan;
 import io.deltalake4j.ScanMetrics;
+import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import io.deltalake4j.types.StructField;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,20 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * projection, and each filter (rows and count), on local disk and on HDFS. Expected rows come from
  * Spark's own read of the same table in the same JVM, and for full scans also from plain Java.
  */
-@ExtendWith({SparkFixture.class, Storages.class})
+@ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
 class TestReadsSparkTables {
-  private static DeltaLake lake;
-
-  @BeforeAll
-  static void open() {
-    lake = DeltaLake.local();
-  }
-
-  @AfterAll
-  static void close() {
-    lake.close();
-  }
-
   static Stream<Arguments> tables() {
     List<Arguments> out = new ArrayList<>();
     for (ReferenceTable t : ReferenceTable.values()) {
@@ -66,7 +53,7 @@ class TestReadsSparkTables {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("tables")
-  void fullScanReturnsSparksRowsSchemaAndVersion(ReferenceTable table, String storage, SparkSession spark) {
+  void fullScanReturnsSparksRowsSchemaAndVersion(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable ours = lake.table(path);
     Dataset<Row> theirs = spark.read().format("delta").load(path);
@@ -82,7 +69,7 @@ class TestReadsSparkTables {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("filters")
-  void filteredScanReturnsSparksRowsAndCount(ReferenceTable table, String filter, SparkSession spark) {
+  void filteredScanReturnsSparksRowsAndCount(ReferenceTable table, String filter, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(Bases.LOCAL));
     Scan scan = lake.table(path).scan().where(filter);
     Dataset<Row> theirs = spark.read().format("delta").load(path).where(filter);
@@ -104,7 +91,7 @@ class TestReadsSparkTables {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("projections")
-  void projectedScanReturnsSparksColumns(ReferenceTable table, List<String> columns, SparkSession spark) {
+  void projectedScanReturnsSparksColumns(ReferenceTable table, List<String> columns, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(Bases.LOCAL));
     String filter = table.filters().get(0);
     Dataset<Row> theirs = spark.read().format("delta").load(path);

@@ -9,6 +9,7 @@ import io.deltalake4j.Row;
 import io.deltalake4j.TableDetail;
 import io.deltalake4j.sample.SalesData;
 import io.deltalake4j.testing.StorageUnderTest;
+import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import io.deltalake4j.types.PrimitiveType;
 import io.deltalake4j.types.StructType;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,24 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Spark reads the tables deltalake4j writes (create with rows, appends, checkpoints) with exactly our
  * rows, schema, history and file statistics, and the two engines can take turns writing one table.
  */
-@ExtendWith({SparkFixture.class, Storages.class})
+@ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
 class TestSparkReadsOurTables {
   private static final String STORAGES = "io.deltalake4j.testing.Storages#both";
-  private static DeltaLake lake;
-
-  @BeforeAll
-  static void open() {
-    lake = DeltaLake.local();
-  }
-
-  @AfterAll
-  static void close() {
-    lake.close();
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void sparkReadsOurPartitionedSalesAfterCreateAndAppend(StorageUnderTest storage, SparkSession spark) {
+  void sparkReadsOurPartitionedSalesAfterCreateAndAppend(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     String path = storage.newTablePath("sales");
     lake.create(path).schema(SalesData.SCHEMA).partitionBy("region", "year", "month").rows(SalesData.rows(3_000)).commit();
     CommitResult appended = lake.table(path).append().rows(SalesData.rows(3_001, 500, 7)).commit();
@@ -64,7 +51,7 @@ class TestSparkReadsOurTables {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void sparkReadsEveryTypeAndNullWeWrite(StorageUnderTest storage, SparkSession spark) {
+  void sparkReadsEveryTypeAndNullWeWrite(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     String path = storage.newTablePath("all-types");
     StructType schema = lake.table(ReferenceTable.ALL_TYPES.path(Bases.of(Bases.LOCAL))).schema();
     List<Row> rows = new ArrayList<>();
@@ -82,7 +69,7 @@ class TestSparkReadsOurTables {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void sparkReadsOurCheckpointsAndDetail(StorageUnderTest storage, SparkSession spark) {
+  void sparkReadsOurCheckpointsAndDetail(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     String path = storage.newTablePath("checkpointed");
     lake.create(path).schema(SalesData.SCHEMA).property("delta.checkpointInterval", "2").commit();
     for (int batch = 0; batch < 5; batch++) {
@@ -106,7 +93,7 @@ class TestSparkReadsOurTables {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void sparkAndWeTakeTurnsAppendingToOneTable(StorageUnderTest storage, SparkSession spark) {
+  void sparkAndWeTakeTurnsAppendingToOneTable(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     String path = storage.newTablePath("shared");
     lake.create(path).schema(SalesData.SCHEMA).partitionBy("region").rows(SalesData.rows(200)).commit();
     spark.read().format("delta").load(path).where("transaction_id <= 50")
@@ -123,7 +110,7 @@ class TestSparkReadsOurTables {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void sparkSkipsFilesWithTheStatisticsWeWrite(StorageUnderTest storage, SparkSession spark) {
+  void sparkSkipsFilesWithTheStatisticsWeWrite(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     String path = storage.newTablePath("stats");
     lake.create(path).schema(SalesData.SCHEMA).rows(SalesData.rows(1, 1_000, 1)).commit();
     for (int batch = 1; batch < 4; batch++) {
@@ -139,7 +126,7 @@ class TestSparkReadsOurTables {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(STORAGES)
-  void partitionDirectoriesAreNamedAsSparkNamesThem(StorageUnderTest storage, SparkSession spark) {
+  void partitionDirectoriesAreNamedAsSparkNamesThem(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
     List<String> keys = List.of("a b", "x/y", "../up", "c=d", "%41", "q?'*", "ünï 😀", "tab\tend", "");
     StructType schema = StructType.builder().add("id", PrimitiveType.INT).add("k", PrimitiveType.STRING).build();
     List<Row> rows = new ArrayList<>();

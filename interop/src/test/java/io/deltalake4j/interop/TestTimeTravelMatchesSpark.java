@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.deltalake4j.DeltaLake;
 import io.deltalake4j.DeltaTable;
 import io.deltalake4j.exceptions.VersionNotFoundException;
+import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,22 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * timestampAsOf} read, across deletes, updates, merges, schema changes under column mapping, and
  * classic and v2 checkpoints.
  */
-@ExtendWith({SparkFixture.class, Storages.class})
+@ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
 class TestTimeTravelMatchesSpark {
   private static final DateTimeFormatter SPARK_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
-  private static DeltaLake lake;
-
-  @BeforeAll
-  static void open() {
-    lake = DeltaLake.local();
-  }
-
-  @AfterAll
-  static void close() {
-    lake.close();
-  }
 
   static Stream<Arguments> versions() {
     return Stream.of(
@@ -62,7 +49,7 @@ class TestTimeTravelMatchesSpark {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("versions")
-  void everyVersionReadsAsSparkReadsIt(ReferenceTable table, String storage, SparkSession spark) {
+  void everyVersionReadsAsSparkReadsIt(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable latest = lake.table(path);
 
@@ -80,7 +67,7 @@ class TestTimeTravelMatchesSpark {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("versions")
-  void timestampsResolveToTheVersionsSparkResolves(ReferenceTable table, String storage, SparkSession spark) {
+  void timestampsResolveToTheVersionsSparkResolves(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable latest = lake.table(path);
     List<Instant> times = SparkHistory.timestamps(spark, path);
@@ -100,7 +87,7 @@ class TestTimeTravelMatchesSpark {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("versions")
-  void outOfRangeVersionsAndTimestampsAreRefusedAsSparkRefusesThem(ReferenceTable table, String storage, SparkSession spark) {
+  void outOfRangeVersionsAndTimestampsAreRefusedAsSparkRefusesThem(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) {
     String path = table.path(Bases.of(storage));
     DeltaTable latest = lake.table(path);
     Instant first = SparkHistory.timestamps(spark, path).get(0);

@@ -17,7 +17,7 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
 
   private final KernelTable table;
   private StructType schema;
-  private List<String> partitionColumns = List.of();
+  private List<String> partitionColumns;
   private final Map<String, String> properties = new LinkedHashMap<>();
 
   CreateTable(DeltaLake lake, KernelTable table) {
@@ -31,19 +31,24 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
   }
 
   public CreateTable schema(StructType schema) {
-    this.schema = Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(schema, "schema");
+    requireUnset("schema", this.schema);
+    this.schema = schema;
     return this;
   }
 
   /** Partitions the table by these columns, in this order (Hive-style directories). */
   public CreateTable partitionBy(String... columns) {
+    requireUnset("partitionBy", partitionColumns);
     this.partitionColumns = List.copyOf(Arrays.asList(columns));
     return this;
   }
 
-  /** A table property: a {@code delta.*} setting (validated by Delta) or a user property. */
+  /** A table property: a {@code delta.*} setting (validated by Delta) or a user property; each key once. */
   public CreateTable property(String key, String value) {
-    properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    Objects.requireNonNull(key, "key");
+    requireUnset("property '" + key + "'", properties.get(key));
+    properties.put(key, Objects.requireNonNull(value, "value"));
     return this;
   }
 
@@ -65,6 +70,7 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
       throw new IllegalStateException("Cannot create table at " + table.location() + ": no schema. Call schema(...) first.");
     }
     return run(table, new WriteSpec.Parts(
-        WriteMode.ERROR, "CREATE TABLE", schema, partitionColumns, Map.copyOf(properties), null, WriteSpec.SchemaChange.NONE));
+        WriteMode.ERROR, "CREATE TABLE", schema, partitionColumns == null ? List.of() : partitionColumns,
+        Map.copyOf(properties), null, WriteSpec.SchemaChange.NONE));
   }
 }

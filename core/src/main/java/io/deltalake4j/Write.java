@@ -53,7 +53,9 @@ public final class Write extends WriteBuilder<Write> {
    * table's, unless {@link #mergeSchema()} or {@link #overwriteSchema()} allows a change.
    */
   public Write schema(StructType schema) {
-    this.schema = Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(schema, "schema");
+    requireUnset("schema", this.schema);
+    this.schema = schema;
     return this;
   }
 
@@ -62,13 +64,16 @@ public final class Write extends WriteBuilder<Write> {
    * partition columns (or, with {@link #overwriteSchema()}, become them).
    */
   public Write partitionBy(String... columns) {
+    requireUnset("partitionBy", partitionColumns);
     this.partitionColumns = List.copyOf(Arrays.asList(columns));
     return this;
   }
 
-  /** A property of a table to create; an existing table's properties are left as they are. */
+  /** A property of a table to create (each key once); an existing table's properties are left as they are. */
   public Write property(String key, String value) {
-    properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    Objects.requireNonNull(key, "key");
+    requireUnset("property '" + key + "'", properties.get(key));
+    properties.put(key, Objects.requireNonNull(value, "value"));
     return this;
   }
 

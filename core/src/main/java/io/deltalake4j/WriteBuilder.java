@@ -1,6 +1,7 @@
 package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.rows.ConcatIterator;
 import io.deltalake4j.internal.kernel.write.CommitInfo;
 import io.deltalake4j.internal.kernel.write.TableWrites;
 import io.deltalake4j.internal.kernel.write.WriteSpec;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.StreamSupport;
 
 /**
  * What every write takes: the rows, an optional exactly-once transaction id, what to record in
@@ -138,7 +138,7 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
     return lake;
   }
 
-  private static void requireUnset(String option, Object current) {
+  static void requireUnset(String option, Object current) {
     if (current != null) {
       throw new IllegalStateException("Invalid builder call: " + option + " is already set to " + current + ". Set it once.");
     }
@@ -146,13 +146,30 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
 
   private record Maps(Iterable<? extends Map<String, ?>> maps) {}
 
-  /** The rows and maps given, in order, maps turned into rows of {@code schema}. */
+  /** The rows and maps given, in order, maps turned into rows of {@code schema}; pulled one at a time. */
   @SuppressWarnings("unchecked")
   private Iterator<Row> rowIterator(StructType schema) {
-    return rowParts.stream()
-        .flatMap(part -> part instanceof Maps m
-            ? StreamSupport.stream(m.maps().spliterator(), false).map(map -> Row.fromMap(schema, map))
-            : StreamSupport.stream(((Iterable<Row>) part).spliterator(), false))
-        .iterator();
+    List<Iterable<Row>> parts = new ArrayList<>(rowParts.size());
+    for (Object part : rowParts) {
+      if (part instanceof Maps m) {
+        parts.add(() -> {
+          Iterator<? extends Map<String, ?>> maps = m.maps().iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return maps.hasNext();
+            }
+
+            @Override
+            public Row next() {
+              return Row.fromMap(schema, maps.next());
+            }
+          };
+        });
+      } else {
+        parts.add((Iterable<Row>) part);
+      }
+    }
+    return new ConcatIterator<>(parts);
   }
 }

@@ -42,7 +42,7 @@ class TestCommitInfo {
     assertThat(create.engineInfo()).hasValueSatisfying(e -> assertThat(e).matches("deltalake4j/" + java.util.regex.Pattern.quote(DeltaLake.libraryVersion()) + " Delta-Kernel/4\\.4\\.\\d+"));
 
     assertThat(append.operation()).isEqualTo("WRITE");
-    assertThat(append.operationParameters()).containsEntry("mode", "Append").containsEntry("partitionBy", "[\"region\"]");
+    assertThat(append.operationParameters()).containsEntry("mode", "Append").containsEntry("partitionBy", "[]");
     assertThat(append.operationMetrics()).containsEntry("numOutputRows", "20")
         .containsEntry("numFiles", Long.toString(appended.filesAdded())).doesNotContainKey("numRemovedFiles");
     assertThat(append.readVersion()).hasValue(0);

@@ -73,7 +73,6 @@ class TestCrashSafety {
     long orphans = TestReadWrite.parquetFiles(path).size() - t.detail().numFiles();
     System.out.printf("[crash] %s: %d kills, version %d, %d commits reported, %,d rows, %d orphan data files%n",
         storage, KILLS, t.version(), commitsReported, t.scan().count(), orphans);
-    assertThat(orphans).isNotNegative();
   }
 
   /** The rows equal the commits' output rows, and each writer's ids form whole batches. */

@@ -70,7 +70,7 @@ class TestOverwriteWhere {
     Commit commit = after.history(1).get(0);
     assertThat(commit.operationParameters())
         .containsEntry("mode", "Overwrite")
-        .containsEntry("predicate", "[\"region = 'us-east' AND month = 1\"]");
+        .containsEntry("predicate", "region = 'us-east' AND month = 1");
     assertThat(commit.operationMetrics()).containsEntry("numRemovedFiles", "1").containsEntry("numOutputRows", "50");
     assertThat(commit.isBlindAppend()).hasValue(false);
     assertThat(commit.readVersion()).hasValue(0);

@@ -104,4 +104,57 @@ class TestSchemaEvolution {
     assertThat(t.schema().fieldNames()).containsExactly("id", "name", "part", "score", "tags");
     assertThat(t.scan().toList()).extracting(row -> row.getLong("id")).containsExactlyInAnyOrder(2L, 9L);
   }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void mergeSchemaKeepsTheMetadataOfExistingColumns(StorageUnderTest storage, DeltaLake lake) {
+    String path = storage.newTablePath("metadata");
+    StructType commented = StructType.of(
+        new io.deltalake4j.types.StructField("id", PrimitiveType.LONG, true, Map.of("comment", "the key")),
+        io.deltalake4j.types.StructField.of("part", PrimitiveType.STRING));
+    lake.create(path).schema(commented).commit();
+    StructType wider = StructType.builder().add("id", PrimitiveType.LONG).add("part", PrimitiveType.STRING)
+        .add("extra", PrimitiveType.INT).build();
+
+    lake.table(path).append().mergeSchema(wider).rows(List.of(Row.of(wider, 1L, "p", 7))).commit();
+
+    DeltaTable t = lake.table(path);
+    assertThat(t.schema().field(0).metadata()).containsEntry("comment", "the key");
+    assertThat(t.schema().fieldNames()).containsExactly("id", "part", "extra");
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void schemaChangesOfColumnMappedTablesAreRefused(StorageUnderTest storage, DeltaLake lake) {
+    String path = storage.newTablePath("mapped");
+    lake.create(path).schema(V1).property("delta.columnMapping.mode", "name").commit();
+
+    assertThatThrownBy(() -> lake.table(path).append().mergeSchema(V2).rows(List.of()).commit())
+        .isInstanceOf(io.deltalake4j.exceptions.UnsupportedFeatureException.class)
+        .hasMessageContaining("column mapping (mode 'name')");
+    assertThatThrownBy(() -> lake.table(path).overwrite().overwriteSchema(V2).rows(List.of()).commit())
+        .isInstanceOf(io.deltalake4j.exceptions.UnsupportedFeatureException.class)
+        .hasMessageContaining("column mapping");
+    assertThat(lake.table(path).version()).isZero();
+    assertThat(lake.table(path).schema().sql()).isEqualTo(V1.sql());
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void overwriteSchemaRefusesColumnsTheTableCannotHold(StorageUnderTest storage, DeltaLake lake) {
+    String path = table(storage, lake);
+    StructType ntz = StructType.builder().add("k", PrimitiveType.STRING).add("at", PrimitiveType.TIMESTAMP_NTZ).build();
+    StructType spaced = StructType.builder().add("a b", PrimitiveType.STRING).build();
+    StructType cased = StructType.builder().add("a", PrimitiveType.STRING).add("A", PrimitiveType.INT).build();
+
+    assertThatThrownBy(() -> lake.table(path).overwrite().overwriteSchema(ntz).rows(List.of()).commit())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("Cannot overwrite the schema of table")
+        .hasMessageContaining("timestamp_ntz, which needs a table feature");
+    assertThatThrownBy(() -> lake.table(path).overwrite().overwriteSchema(spaced).rows(List.of()).commit())
+        .isInstanceOf(SchemaMismatchException.class).hasMessageContaining("column 'a b' has a character");
+    assertThatThrownBy(() -> lake.table(path).overwrite().overwriteSchema(cased).rows(List.of()).commit())
+        .isInstanceOf(SchemaMismatchException.class).hasMessageContaining("'A' differs from another one only in case");
+    assertThat(lake.table(path).version()).isZero();
+  }
 }

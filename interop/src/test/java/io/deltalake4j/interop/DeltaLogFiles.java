@@ -153,6 +153,26 @@ final class DeltaLogFiles {
     return actions().stream().filter(a -> a.has("remove")).count();
   }
 
+  /** The schema, parsed, of the newest {@code metaData} action in the commit files. */
+  JsonNode latestSchema() {
+    JsonNode latest = null;
+    for (JsonNode action : actions()) {
+      if (action.has("metaData")) {
+        latest = action.get("metaData");
+      }
+    }
+
+    if (latest == null) {
+      throw new IllegalStateException("No metaData action in the commits of " + logDir);
+    }
+
+    try {
+      return JSON.readTree(latest.get("schemaString").asText());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Invalid schemaString in " + logDir, e);
+    }
+  }
+
   /** The table configuration of the newest {@code metaData} action in the commit files. */
   JsonNode latestConfiguration() {
     JsonNode latest = null;

@@ -142,4 +142,46 @@ class TestSparkReadsOurWrites {
     assertThat(SparkRows.collectSorted(spark.read().format("delta").load(path))).isEqualTo(CanonicalRows.sorted(expected));
     assertThat(LibraryRows.collectSorted(lake.table(path).scan())).isEqualTo(CanonicalRows.sorted(expected));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(STORAGES)
+  void aSparkDeleteWithDeletionVectorsDuringAnOverwriteFailsTheOverwrite(StorageUnderTest storage, SparkSession spark,
+      DeltaLake lake) {
+    String path = SparkTables.deletionVectors(storage.newTablePath("dv-race"));
+    StructType schema = lake.table(path).schema();
+    long before = lake.table(path).scan().count();
+    // The DELETE leaves the files in place and changes their deletion vectors: same paths, other rows.
+    Iterable<Row> rows = () -> {
+      spark.sql("DELETE FROM " + SparkTables.table(path) + " WHERE id % 5 = 1");
+      return List.of(Row.of(schema, 1_000L, "c1", 1.0)).iterator();
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lake.table(path).overwrite().where("category = 'c1'").rows(rows).commit())
+        .isInstanceOf(io.deltalake4j.exceptions.CommitConflictException.class)
+        .hasMessageContaining("deletion vector");
+    assertThat(lake.table(path).scan().count()).isLessThan(before);
+    assertThat(SparkRows.collectSorted(spark.read().format("delta").load(path)))
+        .isEqualTo(LibraryRows.collectSorted(lake.table(path).scan()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(STORAGES)
+  void mergeSchemaKeepsSparksColumnMetadataIntact(StorageUnderTest storage, SparkSession spark, DeltaLake lake) {
+    String path = storage.newTablePath("widened");
+    String t = SparkTables.table(path);
+    spark.sql("CREATE TABLE " + t + " (id INT, v SMALLINT) USING delta TBLPROPERTIES ('delta.enableTypeWidening' = 'true')");
+    spark.sql("INSERT INTO " + t + " VALUES (1, 10)");
+    spark.sql("ALTER TABLE " + t + " CHANGE COLUMN v TYPE INT");
+    String widenedField = DeltaLogFiles.of(path).latestSchema().get("fields").get(1).get("metadata").toString();
+    StructType wider = StructType.builder().add("id", PrimitiveType.INT).add("v", PrimitiveType.INT)
+        .add("note", PrimitiveType.STRING).build();
+
+    lake.table(path).append().mergeSchema(wider).rows(List.of(Row.of(wider, 2, 70_000, "x"))).commit();
+
+    // Spark's type-widening record is an array of objects in the log; it must come through untouched.
+    assertThat(widenedField).contains("\"delta.typeChanges\":[{");
+    assertThat(DeltaLogFiles.of(path).latestSchema().get("fields").get(1).get("metadata").toString()).isEqualTo(widenedField);
+    assertThat(SparkRows.collectSorted(spark.read().format("delta").load(path))).isEqualTo(CanonicalRows.sorted(List.of(
+        CanonicalRows.row(1, 10, null), CanonicalRows.row(2, 70_000, "x"))));
+  }
 }

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
@@ -26,6 +27,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Delta log on local disk, safe for concurrent writers in one JVM and across processes.
@@ -37,6 +40,9 @@ import org.apache.hadoop.fs.Path;
  * without Hadoop's checksum layer.
  */
 public final class LocalLogStore extends LogStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalLogStore.class);
+  private static volatile boolean warnedNoLinks;
 
   public LocalLogStore(Configuration conf) {
     super(conf);
@@ -81,12 +87,26 @@ public final class LocalLogStore extends LogStore {
     }
   }
 
-  /** Makes {@code target} appear with {@code temp}'s content, atomically, or fails if it exists. */
+  /**
+   * Makes {@code target} appear with {@code temp}'s content, atomically, or fails if it exists. On a
+   * file system without hard links (exFAT, some network mounts) it falls back to Delta's default,
+   * a check and a rename, which is safe for one writer at a time only, and says so once.
+   */
   private static void publishIfAbsent(java.nio.file.Path temp, java.nio.file.Path target) throws IOException {
     try {
       Files.createLink(target, temp);
     } catch (FileAlreadyExistsException e) {
       throw new FileAlreadyExistsException(target.toString());
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (Files.exists(target)) {
+        throw new FileAlreadyExistsException(target.toString());
+      }
+      if (!warnedNoLinks) {
+        warnedNoLinks = true;
+        LOG.warn("The file system of {} has no hard links ({}): commits fall back to check-then-rename, which is "
+            + "not safe for concurrent writers on this table.", target.getParent(), e.toString());
+      }
+      Files.move(temp, target);
     }
   }
 

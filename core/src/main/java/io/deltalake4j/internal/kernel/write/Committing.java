@@ -52,21 +52,17 @@ final class Committing {
     /** The table's latest snapshot, loaded so that its transactions commit with our commit info. */
     Snapshot latest();
 
+    /** True if {@code snapshot} already records this write's transaction id (a concurrent duplicate won). */
+    boolean alreadyCommitted(Snapshot snapshot);
+
     /** The write's transaction again, on {@code snapshot} (one {@link #latest()} returned). */
     Transaction rebuild(Snapshot snapshot);
   }
 
   /** The write's transaction was committed already (by a concurrent run); nothing was committed now. */
   static final class AlreadyCommitted extends RuntimeException {
-    private final long latestVersion;
-
-    AlreadyCommitted(long latestVersion) {
+    AlreadyCommitted() {
       super(null, null, false, false);
-      this.latestVersion = latestVersion;
-    }
-
-    long latestVersion() {
-      return latestVersion;
     }
   }
 
@@ -129,7 +125,7 @@ final class Committing {
       return txn.commit(engine, iterable(actions));
     } catch (ConcurrentTransactionException e) {
       files.deleteWrittenFiles(e);
-      throw new AlreadyCommitted(-1);
+      throw new AlreadyCommitted();
     } catch (RuntimeException e) {
       throw failed(e);
     }
@@ -153,29 +149,51 @@ final class Committing {
         }
       } catch (ConcurrentTransactionException e) {
         files.deleteWrittenFiles(e);
-        throw new AlreadyCommitted(-1);
+        throw new AlreadyCommitted();
       } catch (RuntimeException e) {
         throw failed(e);
       }
       // Validate against exactly the version the retry is built on: a commit landing after it
-      // makes the retry lose its race again, and it is validated then.
-      Snapshot now = rebuilder.latest();
-      String change = changeSince(readSnapshot, now, read, predicate);
-      if (change != null) {
-        throw conflict("another writer's commit up to version " + now.getVersion() + " " + change, null);
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw conflict("other writers kept committing first (" + attempt + " attempts)", null);
-      }
-      backOff(attempt);
-      try {
-        current = rebuilder.rebuild(now);
-      } catch (ConcurrentTransactionException e) {
+      // makes the retry lose its race again, and it is validated then. Nothing of ours landed.
+      int tried = attempt;
+      current = guardedRetry(tried, () -> {
+        Snapshot now = rebuilder.latest();
+        if (rebuilder.alreadyCommitted(now)) {
+          throw new AlreadyCommitted();
+        }
+        String change = changeSince(readSnapshot, now, read, predicate);
+        if (change != null) {
+          throw conflict("another writer's commit up to version " + now.getVersion() + " " + change, null);
+        }
+        if (tried >= MAX_ATTEMPTS) {
+          throw conflict("other writers kept committing first (" + tried + " attempts)", null);
+        }
+        backOff(tried);
+        return rebuilder.rebuild(now);
+      });
+    }
+  }
+
+  /**
+   * Runs the step between a lost race and the next attempt. Nothing of this write has landed, so
+   * any failure removes its files; a concurrent duplicate of its transaction means it is done.
+   */
+  private Transaction guardedRetry(int attempt, java.util.function.Supplier<Transaction> step) {
+    try {
+      return step.get();
+    } catch (AlreadyCommitted | CommitConflictException e) {
+      if (e instanceof AlreadyCommitted) {
         files.deleteWrittenFiles(e);
-        throw new AlreadyCommitted(-1);
-      } catch (RuntimeException e) {
-        throw failed(e);
       }
+      throw e;
+    } catch (ConcurrentTransactionException e) {
+      files.deleteWrittenFiles(e);
+      throw new AlreadyCommitted();
+    } catch (RuntimeException e) {
+      DeltaException failed = KernelErrors.translate(
+          "retry the commit to table " + location + " (attempt " + (attempt + 1) + ")", e);
+      files.deleteWrittenFiles(failed);
+      throw failed;
     }
   }
 
@@ -200,12 +218,13 @@ final class Committing {
     return e.getCause() instanceof CommitFailedException last && last.isConflict();
   }
 
-  private static void backOff(int attempt) {
+  private void backOff(int attempt) {
     try {
       Thread.sleep(Math.min(1_000, 10L << Math.min(attempt, 6)) + ThreadLocalRandom.current().nextInt(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying a commit", e);
+      throw new DeltaException("Cannot commit to table " + location + ": the thread was interrupted while waiting "
+          + "to retry after a conflict. Nothing was committed.", e);
     }
   }
 

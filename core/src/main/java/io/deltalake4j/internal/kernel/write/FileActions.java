@@ -4,6 +4,7 @@ import io.delta.kernel.data.MapValue;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.delta.kernel.internal.actions.SetTransaction;
 import io.delta.kernel.internal.actions.SingleAction;
 import java.util.LinkedHashMap;
@@ -33,6 +34,12 @@ final class FileActions {
   /** The file's path as the log records it (relative to the table root, URI-encoded). */
   static String path(Row scanFile) {
     return addFile(scanFile).getPath();
+  }
+
+  /** The unique id of the file's deletion vector, or null without one. */
+  static String deletionVectorId(Row scanFile) {
+    DeletionVectorDescriptor dv = InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile);
+    return dv == null ? null : dv.getUniqueId();
   }
 
   static long size(Row scanFile) {

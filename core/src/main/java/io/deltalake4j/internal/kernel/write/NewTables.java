@@ -15,9 +15,13 @@ final class NewTables {
 
   static final String COLUMN_MAPPING_MODE = "delta.columnMapping.mode";
 
-  /** Checks the schema and partition columns of a table to create (or to overwrite the schema with). */
-  static void validate(String location, StructType schema, List<String> partitionColumns) {
-    String what = "Cannot create table at " + location + ": ";
+  /** Checks the schema and partition columns of a table to create. */
+  static void validateNew(String location, StructType schema, List<String> partitionColumns) {
+    validate("Cannot create table at " + location + ": ", schema, partitionColumns);
+  }
+
+  /** Checks a schema and its partition columns; {@code what} starts the messages ("Cannot ...: "). */
+  static void validate(String what, StructType schema, List<String> partitionColumns) {
     if (schema.size() == 0) {
       throw new SchemaMismatchException(what + "the schema has no columns. Give it at least one.");
     }
@@ -52,8 +56,8 @@ final class NewTables {
     String mode = properties.getOrDefault(COLUMN_MAPPING_MODE, "none");
     if (!mode.equals("none")) {
       throw new UnsupportedFeatureException(
-          "Cannot write rows to table " + location + ": it uses column mapping (mode '" + mode + "'), and "
-              + "Delta Kernel 4.4 cannot write data into column-mapped tables yet. Write with Spark, or only read.");
+          "Cannot write to table " + location + ": it uses column mapping (mode '" + mode + "'), and "
+              + "Delta Kernel 4.4 cannot write into column-mapped tables yet. Write with Spark, or only read.");
     }
   }
 

@@ -23,13 +23,19 @@ final class OperationParameters {
     return p;
   }
 
-  /** @param predicate the overwrite's predicate, or null */
+  /**
+   * As Spark's WRITE: {@code partitionBy} lists the partition columns the write named (none for a
+   * plain append), and {@code predicate} is the replaceWhere condition as SQL text.
+   *
+   * @param partitionColumns the partition columns given to the write, or null for none
+   * @param predicate the overwrite's predicate, or null
+   */
   static Map<String, String> write(WriteMode mode, List<String> partitionColumns, Filter predicate) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("mode", mode == WriteMode.OVERWRITE ? "Overwrite" : "Append");
-    p.put("partitionBy", jsonArray(partitionColumns));
+    p.put("partitionBy", jsonArray(partitionColumns == null ? List.of() : partitionColumns));
     if (predicate != null) {
-      p.put("predicate", jsonArray(List.of(predicate.toString())));
+      p.put("predicate", predicate.toString());
     }
     return p;
   }

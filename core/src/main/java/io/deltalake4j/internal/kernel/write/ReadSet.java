@@ -23,11 +23,9 @@ import java.util.Map;
  */
 final class ReadSet {
 
-  private final long version;
   private final Map<String, Row> filesByPath;
 
-  private ReadSet(long version, Map<String, Row> filesByPath) {
-    this.version = version;
+  private ReadSet(Map<String, Row> filesByPath) {
     this.filesByPath = filesByPath;
   }
 
@@ -44,27 +42,28 @@ final class ReadSet {
         try (CloseableIterator<Row> rows = batches.next().getRows()) {
           while (rows.hasNext()) {
             Row scanFile = rows.next();
-            files.put(FileActions.path(scanFile), scanFile);
+            files.put(key(scanFile), scanFile);
           }
         }
       }
     } catch (IOException | RuntimeException e) {
       throw KernelErrors.translate("list the files of table " + snapshot.getPath(), e);
     }
-    return new ReadSet(snapshot.getVersion(), files);
+    return new ReadSet(files);
   }
 
-  long version() {
-    return version;
+  /**
+   * A live file is its path and its deletion vector: a DELETE or UPDATE with deletion vectors
+   * replaces {@code (p, dv0)} by {@code (p, dv1)}, which changes the data under the same path.
+   */
+  private static String key(Row scanFile) {
+    String dv = FileActions.deletionVectorId(scanFile);
+    return dv == null ? FileActions.path(scanFile) : FileActions.path(scanFile) + " (deletion vector " + dv + ")";
   }
 
   /** The scan-file rows, in listing order. */
   List<Row> files() {
     return new ArrayList<>(filesByPath.values());
-  }
-
-  int size() {
-    return filesByPath.size();
   }
 
   /** True if both hold exactly the same files. */

@@ -34,32 +34,39 @@ final class SchemaMerge {
                 + " in the table. mergeSchema adds columns; it does not change types.");
       }
     }
-    for (StructField f : rows.fields()) {
-      if (table.indexOf(f.name()) >= 0) {
-        continue;
-      }
-      if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
+    List<StructField> added = rows.fields().stream().filter(f -> table.indexOf(f.name()) < 0).toList();
+    checkNewColumns(added, names, true, what);
+    fields.addAll(added);
+    return StructType.of(fields);
+  }
+
+  /**
+   * Checks columns a commit adds to a table without column mapping: unique names (ignoring case,
+   * against {@code taken}, lower case, which is updated), characters such tables can hold, no type
+   * that needs a table feature, and, if {@code nullable}, no NOT NULL.
+   */
+  static void checkNewColumns(List<StructField> columns, Set<String> taken, boolean nullable, String what) {
+    for (StructField f : columns) {
+      if (!taken.add(f.name().toLowerCase(Locale.ROOT))) {
         throw new SchemaMismatchException(
-            what + "new column '" + f.name() + "' differs from an existing one only in case. Rename it.");
+            what + "column '" + f.name() + "' differs from another one only in case. Rename it.");
       }
-      if (!f.nullable()) {
+      if (nullable && !f.nullable()) {
         throw new SchemaMismatchException(
             what + "new column '" + f.name() + "' is NOT NULL, but the table's existing rows have no value for it. "
                 + "Make it nullable.");
       }
       if (needsFeature(f.type())) {
         throw new SchemaMismatchException(
-            what + "new column '" + f.name() + "' has type " + f.type().sql() + ", which needs a table feature "
-                + "deltalake4j cannot add yet. Add it with Spark (ALTER TABLE ... ADD COLUMNS).");
+            what + "column '" + f.name() + "' has type " + f.type().sql() + ", which needs a table feature "
+                + "deltalake4j cannot add to an existing table yet. Change the schema with Spark.");
       }
       if (f.name().chars().anyMatch(c -> " ,;{}()\n\t=".indexOf(c) >= 0)) {
         throw new SchemaMismatchException(
-            what + "new column '" + f.name() + "' has a character (space , ; { } ( ) = tab newline) that tables "
+            what + "column '" + f.name() + "' has a character (space , ; { } ( ) = tab newline) that tables "
                 + "without column mapping cannot hold. Rename it.");
       }
-      fields.add(f);
     }
-    return StructType.of(fields);
   }
 
   private static boolean needsFeature(DataType t) {

@@ -56,7 +56,7 @@ public final class TableWrites {
     }
     StructType schema = spec.schema();
     List<String> partitionColumns = spec.partitionColumns() == null ? List.of() : spec.partitionColumns();
-    NewTables.validate(table.location(), schema, partitionColumns);
+    NewTables.validateNew(table.location(), schema, partitionColumns);
     Iterator<Row> rows = spec.rows().apply(schema);
     if (rows.hasNext()) {
       NewTables.requireNoColumnMapping(table.location(), spec.properties());
@@ -99,22 +99,21 @@ public final class TableWrites {
     if (alreadyCommitted(latest, engine, spec.transaction())) {
       return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
     }
+    NewTables.requireNoColumnMapping(table.location(), latest.getTableProperties());
     TargetSchema target = TargetSchema.of(table.location(), latest, spec);
+    io.delta.kernel.types.StructType kernelSchema = target.kernelSchema(latest);
     boolean removing = spec.mode() == WriteMode.OVERWRITE;
     int retries = removing ? 0 : Transactions.APPEND_RETRIES;
     Transaction txn;
     try {
       txn = target.changed()
-          ? Transactions.updateWithSchema(latest, engine, committer, spec.transaction(),
-              Schemas.toKernel(target.schema()), target.newPartitioning(), retries)
+          ? Transactions.updateWithSchema(latest, engine, committer, spec.transaction(), kernelSchema,
+              target.newPartitioning(), retries)
           : Transactions.update(latest, engine, spec.transaction(), retries);
     } catch (ConcurrentTransactionException e) {
       return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
     } catch (RuntimeException e) {
       throw KernelErrors.translate("write to table " + table.location(), e);
-    }
-    if (!target.changed() && !latest.getTableProperties().getOrDefault("delta.columnMapping.mode", "none").equals("none")) {
-      NewTables.requireNoColumnMapping(table.location(), latest.getTableProperties());
     }
 
     DataFileWriter files = writer(kernel, txn, target.schema(), target.partitionColumns(), table.location(), spec,
@@ -130,7 +129,7 @@ public final class TableWrites {
     actions.addAll(replaced.removes());
     committer.record(new CommitInfo(
         "WRITE",
-        OperationParameters.write(spec.mode(), target.partitionColumns(), spec.predicate()),
+        OperationParameters.write(spec.mode(), spec.partitionColumns(), spec.predicate()),
         OperationMetrics.written(files, replaced, removing),
         latest.getVersion(),
         !removing,
@@ -140,7 +139,7 @@ public final class TableWrites {
     try {
       committed = removing
           ? commit.commitValidated(txn, actions, replaced.readSet(), predicate, latest,
-              rebuilder(table.location(), engine, committer, spec, target))
+              rebuilder(table.location(), engine, committer, spec, target, kernelSchema))
           : commit.commitAppend(txn, actions);
     } catch (Committing.AlreadyCommitted e) {
       return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
@@ -151,7 +150,8 @@ public final class TableWrites {
 
   /** How a removing write's transaction is built again after it lost a race. */
   private static Committing.Rebuilder rebuilder(
-      String location, Engine engine, CommitInfoCommitter committer, WriteSpec spec, TargetSchema target) {
+      String location, Engine engine, CommitInfoCommitter committer, WriteSpec spec, TargetSchema target,
+      io.delta.kernel.types.StructType kernelSchema) {
     return new Committing.Rebuilder() {
       @Override
       public Snapshot latest() {
@@ -159,10 +159,15 @@ public final class TableWrites {
       }
 
       @Override
+      public boolean alreadyCommitted(Snapshot snapshot) {
+        return TableWrites.alreadyCommitted(snapshot, engine, spec.transaction());
+      }
+
+      @Override
       public Transaction rebuild(Snapshot snapshot) {
         return target.changed()
-            ? Transactions.updateWithSchema(snapshot, engine, committer, spec.transaction(),
-                Schemas.toKernel(target.schema()), target.newPartitioning(), 0)
+            ? Transactions.updateWithSchema(snapshot, engine, committer, spec.transaction(), kernelSchema,
+                target.newPartitioning(), 0)
             : Transactions.update(snapshot, engine, spec.transaction(), 0);
       }
     };

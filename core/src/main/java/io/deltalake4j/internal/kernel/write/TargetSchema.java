@@ -28,7 +28,9 @@ record TargetSchema(
     switch (spec.schemaChange()) {
       case OVERWRITE -> {
         List<String> newPartitions = spec.partitionColumns() == null ? List.of() : spec.partitionColumns();
-        NewTables.validate(location, spec.schema(), newPartitions);
+        String what = "Cannot overwrite the schema of table " + location + ": ";
+        NewTables.validate(what, spec.schema(), newPartitions);
+        SchemaMerge.checkNewColumns(spec.schema().fields(), new java.util.HashSet<>(), false, what);
         return new TargetSchema(table, spec.schema(), newPartitions, spec.schema(), newPartitions);
       }
       case MERGE -> {
@@ -55,6 +57,23 @@ record TargetSchema(
           "Cannot write to table " + location + ": it is partitioned by " + partitions + ", not "
               + spec.partitionColumns() + ". Leave partitionBy out, or change the partitioning with overwriteSchema.");
     }
+  }
+
+  /**
+   * The Kernel schema to commit: under mergeSchema the table's own fields as the log holds them
+   * (their metadata untouched) followed by the new ones; under overwriteSchema the new schema.
+   */
+  io.delta.kernel.types.StructType kernelSchema(Snapshot latest) {
+    if (newPartitioning != null) {
+      return Schemas.toKernel(schema);
+    }
+    io.delta.kernel.types.StructType k = latest.getSchema();
+    for (io.deltalake4j.types.StructField f : schema.fields()) {
+      if (table.indexOf(f.name()) < 0) {
+        k = k.add(Schemas.toKernel(StructType.of(f)).at(0));
+      }
+    }
+    return k;
   }
 
   /** True if the commit changes the schema or the partitioning. */

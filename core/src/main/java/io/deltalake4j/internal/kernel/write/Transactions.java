@@ -34,7 +34,7 @@ import java.util.Optional;
 final class Transactions {
   private Transactions() {}
 
-  /** Our engine info; Kernel prefixes its own ({@code Kernel-4.4.1/deltalake4j/0.1.0}). */
+  /** What we tell Kernel we are; our commit info records {@link CommitInfo#ENGINE_INFO} instead of Kernel's. */
   static String engineInfo() {
     return "deltalake4j/" + Version.VERSION;
   }

@@ -123,6 +123,9 @@ final class Committing {
   TransactionCommitResult commitAppend(Transaction txn, List<io.delta.kernel.data.Row> actions) {
     try {
       return txn.commit(engine, iterable(actions));
+    } catch (MaxCommitRetryLimitReachedException e) {
+      // After Kernel's many attempts, an earlier one may have failed on storage yet landed: keep the files.
+      throw stateUnknown(e);
     } catch (ConcurrentTransactionException e) {
       files.deleteWrittenFiles(e);
       throw new AlreadyCommitted();

@@ -19,7 +19,6 @@ import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.filter.Filter;
 import io.deltalake4j.internal.filter.FilterBinder;
 import io.deltalake4j.internal.kernel.KernelErrors;
-import io.deltalake4j.internal.kernel.Schemas;
 import io.deltalake4j.types.StructType;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -127,8 +126,7 @@ final class Committing {
       // After Kernel's many attempts, an earlier one may have failed on storage yet landed: keep the files.
       throw stateUnknown(e);
     } catch (ConcurrentTransactionException e) {
-      files.deleteWrittenFiles(e);
-      throw new AlreadyCommitted();
+      throw duplicate(e);
     } catch (RuntimeException e) {
       throw failed(e);
     }
@@ -151,8 +149,7 @@ final class Committing {
           throw stateUnknown(e);
         }
       } catch (ConcurrentTransactionException e) {
-        files.deleteWrittenFiles(e);
-        throw new AlreadyCommitted();
+        throw duplicate(e);
       } catch (RuntimeException e) {
         throw failed(e);
       }
@@ -184,14 +181,12 @@ final class Committing {
   private Transaction guardedRetry(int attempt, java.util.function.Supplier<Transaction> step) {
     try {
       return step.get();
-    } catch (AlreadyCommitted | CommitConflictException e) {
-      if (e instanceof AlreadyCommitted) {
-        files.deleteWrittenFiles(e);
-      }
+    } catch (AlreadyCommitted e) {
+      throw duplicate(e);
+    } catch (CommitConflictException e) {
       throw e;
     } catch (ConcurrentTransactionException e) {
-      files.deleteWrittenFiles(e);
-      throw new AlreadyCommitted();
+      throw duplicate(e);
     } catch (RuntimeException e) {
       DeltaException failed = KernelErrors.translate(
           "retry the commit to table " + location + " (attempt " + (attempt + 1) + ")", e);
@@ -200,9 +195,15 @@ final class Committing {
     }
   }
 
+  /** A concurrent run of the same transaction committed first: this one's files go. */
+  private AlreadyCommitted duplicate(RuntimeException e) {
+    files.deleteWrittenFiles(e);
+    return new AlreadyCommitted();
+  }
+
   /** What changed that this write depends on, or null if it may be replayed on {@code now}. */
   private String changeSince(Snapshot read, Snapshot now, ReadSet readSet, Predicate predicate) {
-    if (!Schemas.fromKernel(now.getSchema()).equals(Schemas.fromKernel(read.getSchema()))
+    if (!now.getSchema().equals(read.getSchema())
         || !now.getPartitionColumnNames().equals(read.getPartitionColumnNames())
         || !now.getTableProperties().equals(read.getTableProperties())) {
       return "changed the table's schema, partitioning or properties";

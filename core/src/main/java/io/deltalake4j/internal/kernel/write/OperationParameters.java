@@ -1,11 +1,12 @@
 package io.deltalake4j.internal.kernel.write;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deltalake4j.WriteMode;
 import io.deltalake4j.filter.Filter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The {@code operationParameters} Spark records, in its format: values are JSON text where Spark
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  * ({@code mode} is {@code Append}).
  */
 final class OperationParameters {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private OperationParameters() {}
 
   static Map<String, String> create(List<String> partitionColumns, Map<String, String> properties) {
@@ -41,35 +44,18 @@ final class OperationParameters {
   }
 
   static String jsonArray(List<String> values) {
-    return values.stream().map(OperationParameters::quote).collect(Collectors.joining(",", "[", "]"));
+    return json(values);
   }
 
   static String jsonObject(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
-        .collect(Collectors.joining(",", "{", "}"));
+    return json(values);
   }
 
-  /** A JSON string literal (RFC 8259 escaping). */
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write operation parameters as JSON: " + value, e);
     }
-    return b.append('"').toString();
   }
 }

@@ -128,7 +128,7 @@ public final class DeltaTable {
    * @return the version checkpointed
    */
   public long checkpoint() {
-    return PostCommitWork.checkpoint(location(), lake.engine().engine());
+    return PostCommitWork.checkpoint(location(), lake.engine());
   }
 
   @Override

@@ -95,4 +95,47 @@ class TestMaintenance {
     assertThat(lake.table(path).detail().numFiles()).isEqualTo(r.filesAdded());
     assertThat(lake.table(path).scan().count()).isEqualTo(60_000);
   }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void checkpointingAVersionAgainKeepsTheFirstCheckpoint(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("twice");
+    lake.create(path).schema(SalesData.SCHEMA).property("delta.checkpointInterval", "100").rows(SalesData.rows(10)).commit();
+    assertThat(lake.table(path).checkpoint()).isZero();
+    Path checkpoint = new Path(path + "/_delta_log/00000000000000000000.checkpoint.parquet");
+    FileSystem fs = checkpoint.getFileSystem(new Configuration());
+    long written = fs.getFileStatus(checkpoint).getModificationTime();
+    Thread.sleep(20);
+
+    assertThat(lake.table(path).checkpoint()).as("a second writer finding the checkpoint done").isZero();
+
+    assertThat(fs.getFileStatus(checkpoint).getModificationTime()).isEqualTo(written);
+    assertThat(lake.table(path).scan().count()).isEqualTo(10);
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aCheckpointSweepsTemporaryFilesThatKilledWritersLeftInTheLog(StorageUnderTest storage, DeltaLake lake)
+      throws Exception {
+    String path = storage.newTablePath("stale-temp");
+    lake.create(path).schema(SalesData.SCHEMA).property("delta.checkpointInterval", "100").rows(SalesData.rows(10)).commit();
+    Path log = new Path(path + "/_delta_log");
+    FileSystem fs = log.getFileSystem(new Configuration());
+    Path stale = new Path(log, ".00000000000000000001.json.6c1e0f7a-2d7b-4b8e-9a55-2f0b8c6d1e11.tmp");
+    Path recent = new Path(log, ".00000000000000000001.json.0b7f4c2e-8a9d-4f1b-b3c6-5d2e9f0a7c44.tmp");
+    Path notOurs = new Path(log, "notes.tmp");
+    for (Path p : List.of(stale, recent, notOurs)) {
+      try (var out = fs.create(p, false)) {
+        out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    fs.setTimes(stale, System.currentTimeMillis() - Duration.ofDays(2).toMillis(), -1);
+
+    lake.table(path).checkpoint();
+
+    assertThat(fs.exists(stale)).as("a day-old temporary commit file is swept").isFalse();
+    assertThat(fs.exists(recent)).as("a writer may still be publishing a fresh one").isTrue();
+    assertThat(fs.exists(notOurs)).isTrue();
+    assertThat(lake.table(path).scan().count()).isEqualTo(10);
+  }
 }

@@ -9,6 +9,7 @@ import io.deltalake4j.internal.storage.LocalLogStore;
 import java.net.URI;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -32,7 +33,7 @@ public final class KernelEngine {
 
   private KernelEngine(Configuration conf, boolean automaticMaintenance) {
     this.conf = conf;
-    this.engine = new QuietEngine(new HadoopFileIO(conf));
+    this.engine = new QuietEngine(new TableFileIO(new HadoopFileIO(conf), path -> {}));
     this.automaticMaintenance = automaticMaintenance;
   }
 
@@ -61,11 +62,17 @@ public final class KernelEngine {
     return automaticMaintenance;
   }
 
-  /** An engine like this one, with one Hadoop/engine setting changed (for one write's files). */
-  public Engine engineWith(String key, String value) {
-    Configuration c = new Configuration(conf);
-    c.set(key, value);
-    return new QuietEngine(new HadoopFileIO(c));
+  /**
+   * An engine for writing one write's data files: like this one, with the target file size set
+   * (when above 0), and reporting to {@code created} the path of every file before it creates it.
+   */
+  public Engine fileWriter(long targetFileSize, Consumer<String> created) {
+    Configuration c = conf;
+    if (targetFileSize > 0) {
+      c = new Configuration(conf);
+      c.set(TARGET_FILE_SIZE, Long.toString(targetFileSize));
+    }
+    return new QuietEngine(new TableFileIO(new HadoopFileIO(c), created));
   }
 
   public Configuration conf() {

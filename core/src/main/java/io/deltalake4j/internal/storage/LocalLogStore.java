@@ -11,8 +11,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
@@ -23,12 +21,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Delta log on local disk, safe for concurrent writers in one JVM and across processes.
@@ -36,13 +31,10 @@ import org.slf4j.LoggerFactory;
  * temporary file over it: two writers can both pass the check, and the second silently replaces
  * the first's commit (and Hadoop's checksum sidecars then disagree with the file). Here the commit
  * file is created as a hard link to the fully written, synced temporary file, which the OS does
- * atomically and refuses if the file exists. Reads and listings use the file system directly,
- * without Hadoop's checksum layer.
+ * atomically and refuses if the file exists, and the directory is synced after it. Reads and
+ * listings use the file system directly, without Hadoop's checksum layer.
  */
 public final class LocalLogStore extends LogStore {
-
-  private static final Logger LOG = LoggerFactory.getLogger(LocalLogStore.class);
-  private static volatile boolean warnedNoLinks;
 
   public LocalLogStore(Configuration conf) {
     super(conf);
@@ -66,7 +58,7 @@ public final class LocalLogStore extends LogStore {
     if (!Files.isDirectory(dir)) {
       throw new FileNotFoundException("Parent directory doesn't exist: " + dir);
     }
-    java.nio.file.Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    java.nio.file.Path temp = LocalFiles.tempFor(target);
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
@@ -79,34 +71,12 @@ public final class LocalLogStore extends LogStore {
       }
       if (Boolean.TRUE.equals(overwrite)) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LocalFiles.syncDirectory(dir);
       } else {
-        publishIfAbsent(temp, target);
+        LocalFiles.publishIfAbsent(temp, target);
       }
     } finally {
       Files.deleteIfExists(temp);
-    }
-  }
-
-  /**
-   * Makes {@code target} appear with {@code temp}'s content, atomically, or fails if it exists. On a
-   * file system without hard links (exFAT, some network mounts) it falls back to Delta's default,
-   * a check and a rename, which is safe for one writer at a time only, and says so once.
-   */
-  private static void publishIfAbsent(java.nio.file.Path temp, java.nio.file.Path target) throws IOException {
-    try {
-      Files.createLink(target, temp);
-    } catch (FileAlreadyExistsException e) {
-      throw new FileAlreadyExistsException(target.toString());
-    } catch (UnsupportedOperationException | FileSystemException e) {
-      if (Files.exists(target)) {
-        throw new FileAlreadyExistsException(target.toString());
-      }
-      if (!warnedNoLinks) {
-        warnedNoLinks = true;
-        LOG.warn("The file system of {} has no hard links ({}): commits fall back to check-then-rename, which is "
-            + "not safe for concurrent writers on this table.", target.getParent(), e.toString());
-      }
-      Files.move(temp, target);
     }
   }
 

@@ -83,9 +83,11 @@ final class Committing {
   /**
    * Plans an overwrite of what {@code predicate} covers in {@code latest} (everything if null):
    * whole files when the predicate names partition columns only, else copy-on-write of the files
-   * holding covered rows, whose other rows are written again now.
+   * holding covered rows, whose other rows are written again now, into files of the schema the
+   * write commits ({@code kernelSchema}).
    */
-  TableWrites.Replaced replace(Snapshot latest, Predicate predicate, Filter filter, TargetSchema target) {
+  TableWrites.Replaced replace(
+      Snapshot latest, Predicate predicate, Filter filter, io.delta.kernel.types.StructType kernelSchema) {
     List<io.delta.kernel.data.Row> removes = new ArrayList<>();
     long[] totals = new long[3]; // removed bytes, rows copied, rows deleted
     ReadSet read = ReadSet.of(latest, engine, predicate);
@@ -99,20 +101,17 @@ final class Committing {
       }
       return new TableWrites.Replaced(read, removes, totals[0], 0, 0, false);
     }
-    StructType table = target.table();
-    UnaryOperator<Row> toTarget = target.projection(table);
     guarded(() -> {
-      FileRewriter rewriter = new FileRewriter(latest, engine, table, predicate);
+      FileRewriter rewriter = new FileRewriter(latest, engine, kernelSchema, predicate);
       for (io.delta.kernel.data.Row f : read.files()) {
-        FileRewriter.Split split = rewriter.split(f);
-        if (split.covered() == 0) {
+        FileRewriter.Rewrite rewrite = rewriter.rewrite(f, files);
+        if (rewrite.covered() == 0) {
           continue;
         }
         removes.add(FileActions.remove(f, now));
         totals[0] += FileActions.size(f);
-        totals[1] += split.kept().size();
-        totals[2] += split.covered();
-        files.write(split.kept().stream().map(toTarget).iterator(), false /* kept rows are outside the predicate */);
+        totals[1] += rewrite.kept();
+        totals[2] += rewrite.covered();
       }
     });
     return new TableWrites.Replaced(read, removes, totals[0], totals[1], totals[2], true);

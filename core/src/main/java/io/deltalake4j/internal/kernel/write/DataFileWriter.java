@@ -3,15 +3,16 @@ package io.deltalake4j.internal.kernel.write;
 import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.expressions.Literal;
-import io.delta.kernel.expressions.Predicate;
-import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.deltalake4j.Row;
 import io.deltalake4j.exceptions.ConstraintViolationException;
+import io.deltalake4j.exceptions.DeltaException;
+import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.internal.kernel.KernelPredicates;
 import io.deltalake4j.internal.kernel.RowBatch;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,13 +33,21 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes rows as Parquet data files: split by partition values into Hive-style directories, rolled
- * over at the target size, with statistics; collects the {@code add} actions. Remembers every file
- * it wrote, so a failed write can remove them. Not thread-safe.
+ * over at the target size, with statistics; collects the {@code add} actions.
+ *
+ * <p>Memory stays bounded: rows of an unpartitioned table stream into the writer batch by batch;
+ * rows of a partitioned table are grouped in memory up to {@link #BUFFER_BYTES}, beyond which the
+ * largest group is spilled to a local temporary Parquet file ({@link PartitionedRows}), so each
+ * partition still gets as few files as the target size allows. Every file the writer creates is
+ * recorded before it exists, so a failed write can remove them all. Not thread-safe.
  */
 final class DataFileWriter {
 
-  /** Rows held in memory across all partitions before the largest partition is written out. */
-  static final int MAX_BUFFERED_ROWS = 500_000;
+  /** Setting: bytes of rows (estimated as heap) a partitioned write groups in memory before spilling. */
+  static final String BUFFER_BYTES = "deltalake4j.write.bufferBytes";
+
+  /** Rows handed to Kernel's Parquet writer at a time. */
+  static final int BATCH_ROWS = 4096;
 
   private final Engine engine;
   private final Engine fileEngine;
@@ -48,63 +58,119 @@ final class DataFileWriter {
   private final String location;
   private final Configuration conf;
   private final Constraint constraint;
+  private final long bufferBytes;
 
   private final List<io.delta.kernel.data.Row> actions = new ArrayList<>();
-  private final List<String> writtenFiles = new ArrayList<>();
+  private final List<String> created = new ArrayList<>();
+  private int files;
   private long rows;
   private long bytes;
 
   /** Rows must satisfy {@code predicate} (SQL: TRUE, not NULL); {@code text} names it in errors. */
-  record Constraint(Predicate predicate, String text) {}
+  record Constraint(io.delta.kernel.expressions.Predicate predicate, String text) {}
+
+  /** What had been written at one point, to go back to ({@link #rollBackTo}). */
+  record Mark(int actions, int created, int files, long rows, long bytes) {}
 
   /**
-   * @param engine the engine of the transaction
-   * @param fileEngine the engine whose Parquet writer writes the files (it may carry this write's
-   *     target file size)
+   * @param kernel the table's engine; data files are written through a recording engine of it
+   * @param targetFileSize the largest data file to write, in bytes; 0 for the engine's setting
    * @param constraint what every row must satisfy, or null
    */
   DataFileWriter(
-      Engine engine,
-      Engine fileEngine,
+      KernelEngine kernel,
+      long targetFileSize,
       Transaction txn,
       StructType schema,
       List<String> partitionColumns,
       String location,
-      Configuration conf,
       Constraint constraint) {
-    this.engine = engine;
-    this.fileEngine = fileEngine;
+    this.engine = kernel.engine();
+    this.fileEngine = kernel.fileWriter(targetFileSize, created::add);
     this.txnState = txn.getTransactionState(engine);
     this.schema = schema;
     this.kernelSchema = txn.getSchema(engine);
     this.partitionIndexes = partitionColumns.stream().mapToInt(schema::indexOf).toArray();
     this.location = location;
-    this.conf = conf;
+    this.conf = kernel.conf();
     this.constraint = constraint;
+    this.bufferBytes = kernel.conf().getLongBytes(BUFFER_BYTES, defaultBufferBytes());
+  }
+
+  /** A quarter of the heap's limit, at most 256 MiB. */
+  private static long defaultBufferBytes() {
+    return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
   }
 
   /**
-   * Writes checked rows of the writer's schema, buffering per partition.
+   * Writes checked rows of the writer's schema.
    *
    * @param constrained whether the rows must satisfy the writer's constraint
    */
   void write(Iterator<Row> input, boolean constrained) {
-    Map<List<Object>, List<Row>> buffers = new HashMap<>();
-    int buffered = 0;
-    while (input.hasNext()) {
-      Row row = input.next();
-      buffers.computeIfAbsent(partitionKey(row), k -> new ArrayList<>()).add(row);
-      if (++buffered >= MAX_BUFFERED_ROWS) {
-        Map.Entry<List<Object>, List<Row>> largest = buffers.entrySet().stream()
-            .max((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size())).orElseThrow();
-        buffered -= largest.getValue().size();
-        buffers.remove(largest.getKey());
-        writePartition(largest.getKey(), largest.getValue(), constrained);
+    if (!input.hasNext()) {
+      return; // no rows, no files: Kernel is not asked to transform data it may refuse to write
+    }
+    if (partitionIndexes.length == 0) {
+      writeFiles(Map.of(), batches(input, constrained));
+      return;
+    }
+    try (PartitionedRows groups = new PartitionedRows(
+        engine, kernelSchema, partitionIndexes, bufferBytes, chunk -> batch(chunk, constrained))) {
+      while (input.hasNext()) {
+        groups.add(input.next());
+      }
+      groups.forEachPartition((key, batches) -> writeFiles(partitionValues(key), batches));
+    } catch (IOException e) {
+      throw KernelErrors.translate("write data files to table " + location, e);
+    }
+  }
+
+  /**
+   * Writes the selected rows of logical batches that all belong to one partition, as files of
+   * this write.
+   */
+  void writeBatches(Map<String, Literal> partitionValues, CloseableIterator<FilteredColumnarBatch> logical) {
+    writeFiles(partitionValues, logical);
+  }
+
+  /** The partition values of a logical row of the table. */
+  Map<String, Literal> partitionValues(ColumnarBatch data, int row) {
+    List<Object> key = new ArrayList<>(partitionIndexes.length);
+    for (int i : partitionIndexes) {
+      StructField f = schema.field(i);
+      int column = data.getSchema().indexOf(f.name());
+      key.add(io.deltalake4j.internal.kernel.ValueReader.read(data.getColumnVector(column), row, f.type()));
+    }
+    return partitionValues(key);
+  }
+
+  Mark mark() {
+    return new Mark(actions.size(), created.size(), files, rows, bytes);
+  }
+
+  /** Takes back everything written since {@code mark}: its files are deleted. */
+  void rollBackTo(Mark mark) {
+    List<String> since = created.subList(mark.created(), created.size());
+    DeltaException failed = null;
+    for (String file : since) {
+      try {
+        delete(file);
+      } catch (IOException | RuntimeException e) {
+        if (failed == null) {
+          failed = new io.deltalake4j.exceptions.DeltaIOException(
+              "Cannot remove data file " + file + " of a write to table " + location + ": " + e.getMessage(), e);
+        }
       }
     }
-    for (Map.Entry<List<Object>, List<Row>> e : buffers.entrySet()) {
-      writePartition(e.getKey(), e.getValue(), constrained);
+    if (failed != null) {
+      throw failed;
     }
+    since.clear();
+    actions.subList(mark.actions(), actions.size()).clear();
+    files = mark.files();
+    rows = mark.rows();
+    bytes = mark.bytes();
   }
 
   List<io.delta.kernel.data.Row> addActions() {
@@ -112,7 +178,7 @@ final class DataFileWriter {
   }
 
   int files() {
-    return writtenFiles.size();
+    return files;
   }
 
   long rows() {
@@ -123,57 +189,106 @@ final class DataFileWriter {
     return bytes;
   }
 
-  /** Removes every file written; failures are added to {@code cause} as suppressed. */
+  /** Removes every file this writer created; failures are added to {@code cause} as suppressed. */
   void deleteWrittenFiles(Throwable cause) {
-    for (String file : writtenFiles) {
+    for (String file : created) {
       try {
-        Path p = new Path(file);
-        FileSystem fs = p.getFileSystem(conf);
-        fs.delete(p, false);
+        delete(file);
       } catch (IOException | RuntimeException e) {
         cause.addSuppressed(e);
       }
     }
   }
 
-  /** The row's partition values; an empty string is stored as null, as Spark stores it. */
-  private List<Object> partitionKey(Row row) {
-    List<Object> key = new ArrayList<>(partitionIndexes.length);
-    for (int i : partitionIndexes) {
-      Object v = row.get(i);
-      key.add("".equals(v) ? null : v);
-    }
-    return key;
+  private void delete(String file) throws IOException {
+    Path p = new Path(file);
+    FileSystem fs = p.getFileSystem(conf);
+    fs.delete(p, false);
   }
 
-  private void writePartition(List<Object> key, List<Row> partitionRows, boolean constrained) {
-    Map<String, Literal> partitionValues = new HashMap<>();
+  /** Partition values by column name; an empty string is stored as null, as Spark stores it. */
+  private Map<String, Literal> partitionValues(List<Object> key) {
+    Map<String, Literal> values = new HashMap<>();
     for (int i = 0; i < partitionIndexes.length; i++) {
       StructField f = schema.field(partitionIndexes[i]);
-      partitionValues.put(f.name(), KernelPredicates.literal(key.get(i), f.type()));
+      Object v = key.get(i);
+      values.put(f.name(), KernelPredicates.literal("".equals(v) ? null : v, f.type()));
     }
-    RowBatch batch = RowBatch.of(kernelSchema, partitionRows);
-    if (constrained) {
-      checkConstraint(batch, partitionRows);
-    }
-    try {
-      CloseableIterator<FilteredColumnarBatch> physical = Transaction.transformLogicalData(
-          engine, txnState, Utils.singletonCloseableIterator(new FilteredColumnarBatch(batch, Optional.empty())),
-          partitionValues);
+    return values;
+  }
+
+  private void writeFiles(Map<String, Literal> partitionValues, CloseableIterator<FilteredColumnarBatch> logical) {
+    try (CloseableIterator<FilteredColumnarBatch> input = logical) {
+      CloseableIterator<FilteredColumnarBatch> physical =
+          Transaction.transformLogicalData(engine, txnState, input, partitionValues);
       DataWriteContext ctx = Transaction.getWriteContext(engine, txnState, partitionValues);
-      CloseableIterator<DataFileStatus> files = fileEngine.getParquetHandler()
+      CloseableIterator<DataFileStatus> written = fileEngine.getParquetHandler()
           .writeParquetFiles(targetDirectory(ctx), physical, ctx.getStatisticsColumns())
-          .map(this::recordFile);
-      try (CloseableIterator<io.delta.kernel.data.Row> added = Transaction.generateAppendActions(engine, txnState, files, ctx)) {
+          .filter(this::keep);
+      try (CloseableIterator<io.delta.kernel.data.Row> added =
+          Transaction.generateAppendActions(engine, txnState, written, ctx)) {
         added.forEachRemaining(actions::add);
       }
-      rows += partitionRows.size();
     } catch (IOException | RuntimeException e) {
-      throw KernelErrors.translate("write data files to table " + location, e);
+      DeltaException ours = ourCause(e);
+      throw ours != null ? ours : KernelErrors.translate("write data files to table " + location, e);
     }
   }
 
-  private void checkConstraint(RowBatch batch, List<Row> partitionRows) {
+  /**
+   * Counts a file written; drops one without rows, which Kernel's writer leaves when a file rolls
+   * over just before rows that are all deselected.
+   */
+  private boolean keep(DataFileStatus file) {
+    long records = file.getStatistics().map(s -> s.getNumRecords()).orElse(-1L);
+    if (records == 0) {
+      try {
+        delete(file.getPath());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return false;
+    }
+    files++;
+    rows += Math.max(records, 0);
+    bytes += file.getSize();
+    return true;
+  }
+
+  /** The input in batches of at most {@link #BATCH_ROWS} rows, each checked against the constraint. */
+  private CloseableIterator<FilteredColumnarBatch> batches(Iterator<Row> input, boolean constrained) {
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return input.hasNext();
+      }
+
+      @Override
+      public FilteredColumnarBatch next() {
+        if (!input.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        List<Row> chunk = new ArrayList<>(BATCH_ROWS);
+        while (chunk.size() < BATCH_ROWS && input.hasNext()) {
+          chunk.add(input.next());
+        }
+        return new FilteredColumnarBatch(batch(chunk, constrained), Optional.empty());
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private ColumnarBatch batch(List<Row> chunk, boolean constrained) {
+    RowBatch batch = RowBatch.of(kernelSchema, chunk);
+    if (constrained) {
+      checkConstraint(batch, chunk);
+    }
+    return batch;
+  }
+
+  private void checkConstraint(RowBatch batch, List<Row> chunk) {
     if (constraint == null) {
       return;
     }
@@ -183,7 +298,7 @@ final class DataFileWriter {
       for (int i = 0; i < batch.getSize(); i++) {
         if (matches.isNullAt(i) || !matches.getBoolean(i)) {
           throw new ConstraintViolationException(
-              "Cannot overwrite " + constraint.text() + " in table " + location + ": the row " + partitionRows.get(i)
+              "Cannot overwrite " + constraint.text() + " in table " + location + ": the row " + chunk.get(i)
                   + " is outside it" + (matches.isNullAt(i) ? " (the predicate is NULL for it)" : "")
                   + ". Write only rows the predicate covers, or widen the predicate.");
         }
@@ -195,6 +310,16 @@ final class DataFileWriter {
     }
   }
 
+  /** Our own error (a bad row, a violated constraint), thrown from inside Kernel's writer loop. */
+  private static DeltaException ourCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DeltaException d) {
+        return d;
+      }
+    }
+    return null;
+  }
+
   /**
    * Kernel hands the partition directory out URI-encoded ({@code p=a%2520b}) but writes to it as a
    * plain path, which would double-escape: decoded, the directory is named exactly as Spark names
@@ -202,11 +327,5 @@ final class DataFileWriter {
    */
   private static String targetDirectory(DataWriteContext ctx) {
     return new Path(URI.create(ctx.getTargetDirectory())).toString();
-  }
-
-  private DataFileStatus recordFile(DataFileStatus file) {
-    writtenFiles.add(file.getPath());
-    bytes += file.getSize();
-    return file;
   }
 }

@@ -7,7 +7,12 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.CheckpointAlreadyExistsException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.deltalake4j.internal.kernel.KernelErrors;
+import io.deltalake4j.internal.kernel.KernelEngine;
 import java.io.IOException;
+import java.time.Duration;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The work after a commit that keeps a table fast to open: a checkpoint every {@code
  * delta.checkpointInterval} commits, which also deletes log files older than {@code
  * delta.logRetentionDuration} that the checkpoint makes unnecessary, and the version's checksum
- * ({@code .crc}). Kernel names the work due (post-commit hooks) but never runs it.
+ * ({@code .crc}). Kernel names the work due (post-commit hooks) but never runs it. A checkpoint
+ * also sweeps temporary files that killed writers left in the log.
  */
 public final class PostCommitWork {
   private PostCommitWork() {}
@@ -23,13 +29,14 @@ public final class PostCommitWork {
   private static final Logger LOG = LoggerFactory.getLogger(PostCommitWork.class);
 
   /** Runs the hooks Kernel returned for a commit. A failure is logged: the commit stands. */
-  static void afterCommit(TransactionCommitResult result, String location, Engine engine) {
+  static void afterCommit(TransactionCommitResult result, String location, KernelEngine kernel) {
+    Engine engine = kernel.engine();
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         if (hook.getType() == PostCommitHook.PostCommitHookType.CHECKPOINT) {
           // Kernel's hook checkpoints "as of" the version, which skips log cleanup; a snapshot
           // loaded as latest cleans up too.
-          checkpoint(location, engine);
+          checkpoint(location, kernel);
         } else {
           hook.threadSafeInvoke(engine);
         }
@@ -45,7 +52,8 @@ public final class PostCommitWork {
    *
    * @return the version checkpointed
    */
-  public static long checkpoint(String location, Engine engine) {
+  public static long checkpoint(String location, KernelEngine kernel) {
+    Engine engine = kernel.engine();
     Snapshot latest;
     try {
       latest = TableManager.loadSnapshot(location).build(engine);
@@ -59,6 +67,36 @@ public final class PostCommitWork {
     } catch (IOException | RuntimeException e) {
       throw KernelErrors.translate("checkpoint version " + latest.getVersion() + " of table " + location, e);
     }
+    sweepTemporaryFiles(location, kernel.conf());
     return latest.getVersion();
   }
+
+  /** How old a temporary file in the log must be before it counts as abandoned. */
+  static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
+  /**
+   * Deletes temporary files in the log ({@code .NAME.UUID.tmp}, and their checksums) older than
+   * {@link #ABANDONED_AFTER}: writers killed between writing a commit or checkpoint and publishing
+   * it leave them. A failure is logged; the files only take space.
+   */
+  static void sweepTemporaryFiles(String location, Configuration conf) {
+    long cutoff = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+    try {
+      Path log = new Path(location, "_delta_log");
+      FileSystem fs = log.getFileSystem(conf);
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log, PostCommitWork::isTemporary)) {
+        if (f.getModificationTime() < cutoff) {
+          fs.delete(f.getPath(), false);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot sweep abandoned temporary files from the log of {}: {}", location, e.toString());
+    }
+  }
+
+  private static boolean isTemporary(Path p) {
+    String name = p.getName();
+    return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(".tmp.crc"));
+  }
+
 }

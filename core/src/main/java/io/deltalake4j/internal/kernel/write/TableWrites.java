@@ -121,7 +121,7 @@ public final class TableWrites {
     Committing commit = new Committing(table.location(), engine, files);
     Predicate predicate = spec.predicate() == null ? null
         : KernelPredicates.toKernel(FilterBinder.bind(spec.predicate(), target.table()), target.table());
-    Replaced replaced = removing ? commit.replace(latest, predicate, spec.predicate(), target) : Replaced.NOTHING;
+    Replaced replaced = removing ? commit.replace(latest, predicate, spec.predicate(), kernelSchema) : Replaced.NOTHING;
     commit.writeRows(target.rows(spec), new RowChecker(target.rowSchema(), table.location()),
         target.projection(target.rowSchema()), true);
 
@@ -175,7 +175,7 @@ public final class TableWrites {
 
   private static void maintain(KernelEngine kernel, TransactionCommitResult committed, String location) {
     if (kernel.automaticMaintenance()) {
-      PostCommitWork.afterCommit(committed, location, kernel.engine());
+      PostCommitWork.afterCommit(committed, location, kernel);
     }
   }
 
@@ -201,10 +201,7 @@ public final class TableWrites {
   private static DataFileWriter writer(
       KernelEngine kernel, Transaction txn, StructType schema, List<String> partitionColumns, String location,
       WriteSpec spec, DataFileWriter.Constraint constraint) {
-    Engine fileEngine = spec.targetFileSize() > 0
-        ? kernel.engineWith(KernelEngine.TARGET_FILE_SIZE, Long.toString(spec.targetFileSize()))
-        : kernel.engine();
-    return new DataFileWriter(kernel.engine(), fileEngine, txn, schema, partitionColumns, location, kernel.conf(), constraint);
+    return new DataFileWriter(kernel, spec.targetFileSize(), txn, schema, partitionColumns, location, constraint);
   }
 
   private static CommitResult skipped(long version, CommitResult.Outcome outcome, long start) {

@@ -230,7 +230,7 @@ final class DataFileWriter {
         added.forEachRemaining(actions::add);
       }
     } catch (IOException | RuntimeException e) {
-      DeltaException ours = ourCause(e);
+      RuntimeException ours = ourCause(e);
       throw ours != null ? ours : KernelErrors.translate("write data files to table " + location, e);
     }
   }
@@ -260,17 +260,25 @@ final class DataFileWriter {
     return new CloseableIterator<>() {
       @Override
       public boolean hasNext() {
-        return input.hasNext();
+        try {
+          return input.hasNext();
+        } catch (RuntimeException e) {
+          throw new InputFailed(e);
+        }
       }
 
       @Override
       public FilteredColumnarBatch next() {
-        if (!input.hasNext()) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
         List<Row> chunk = new ArrayList<>(BATCH_ROWS);
-        while (chunk.size() < BATCH_ROWS && input.hasNext()) {
-          chunk.add(input.next());
+        try {
+          while (chunk.size() < BATCH_ROWS && input.hasNext()) {
+            chunk.add(input.next());
+          }
+        } catch (RuntimeException e) {
+          throw new InputFailed(e);
         }
         return new FilteredColumnarBatch(batch(chunk, constrained), Optional.empty());
       }
@@ -310,14 +318,27 @@ final class DataFileWriter {
     }
   }
 
-  /** Our own error (a bad row, a violated constraint), thrown from inside Kernel's writer loop. */
-  private static DeltaException ourCause(Throwable e) {
+  /**
+   * The error to report when it was thrown from inside Kernel's writer loop: the caller's rows'
+   * own failure as it was thrown, or ours (a bad row, a violated constraint); else null.
+   */
+  private static RuntimeException ourCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InputFailed f) {
+        return (RuntimeException) f.getCause();
+      }
       if (t instanceof DeltaException d) {
         return d;
       }
     }
     return null;
+  }
+
+  /** Carries a failure of the caller's row iterator through Kernel's writer unchanged. */
+  private static final class InputFailed extends RuntimeException {
+    InputFailed(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 
   /**

@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 public final class Scan {
 
+  static {
+    io.deltalake4j.internal.ScanAccess.register(Scan::runner);
+  }
+
   private final DeltaTable table;
   private final List<String> columns;
   private final Filter filter;

@@ -13,7 +13,9 @@ enum OutputFormat {
   /** One JSON document. */
   JSON,
   /** RFC 4180 CSV with a header. */
-  CSV;
+  CSV,
+  /** An Apache Arrow IPC stream (binary; written to a file). */
+  ARROW;
 
   String label() {
     return name().toLowerCase(Locale.ROOT);

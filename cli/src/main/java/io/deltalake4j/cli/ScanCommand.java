@@ -4,6 +4,7 @@ import io.deltalake4j.DeltaLake;
 import io.deltalake4j.RowIterator;
 import io.deltalake4j.Scan;
 import io.deltalake4j.ScanMetrics;
+import io.deltalake4j.cli.internal.ArrowFile;
 import io.deltalake4j.cli.internal.CsvWriter;
 import io.deltalake4j.cli.internal.JsonLinesWriter;
 import io.deltalake4j.cli.internal.Numbers;
@@ -11,6 +12,7 @@ import io.deltalake4j.cli.internal.RowWriter;
 import io.deltalake4j.cli.internal.TableRowWriter;
 import io.deltalake4j.types.StructType;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -82,17 +85,32 @@ final class ScanCommand implements Callable<Integer> {
   private OutputFormat format;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (default), jsonl or csv.")
+      description = "table (default), jsonl, csv, or arrow (an Arrow IPC stream, written to --output).")
   void format(String value) {
-    format = OutputFormat.parse(spec, value, OutputFormat.TABLE, OutputFormat.JSONL, OutputFormat.CSV);
+    format = OutputFormat.parse(spec, value, OutputFormat.TABLE, OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.ARROW);
   }
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "With --format arrow: the file to write the Arrow IPC stream to (replaced if it exists).")
+  Path output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<String> columns = columns();
+    if ((format == OutputFormat.ARROW) != (output != null)) {
+      throw new ParameterException(spec.commandLine(), format == OutputFormat.ARROW
+          ? "--format arrow writes binary data: give the file to write with --output FILE."
+          : "--output is for --format arrow; other formats print to stdout.");
+    }
     try (DeltaLake lake = DeltaLake.builder().build()) {
       Scan scan = refine(lake.table(table).scan(), columns);
+      if (format == OutputFormat.ARROW) {
+        ArrowFile.Written w = ArrowFile.write(scan, output);
+        out.println("Wrote " + Numbers.count(w.rows(), "row", "rows") + " in " + Numbers.count(w.batches(), "batch", "batches")
+            + " to " + output + " (Arrow IPC stream, " + Numbers.bytes(w.bytes()) + ")");
+        return 0;
+      }
       try (RowIterator rows = scan.rows()) {
         RowWriter writer = writer(out, rows.schema());
         long n = 0;

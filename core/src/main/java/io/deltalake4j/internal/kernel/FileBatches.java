@@ -34,6 +34,8 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   private final Row scanState;
   private final StructType physicalSchema;
   private final Optional<Predicate> remainingFilter;
+  private final DataFileReader reader;
+  private final Optional<Predicate> skipping;
   private PredicateEvaluator evaluator;
 
   private CloseableIterator<FilteredColumnarBatch> scanFiles;
@@ -46,10 +48,16 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   private long bytesRead;
   private long rowsRead;
 
-  FileBatches(TableSnapshot snapshot, Scan scan, StructType logicalReadSchema) {
+  /**
+   * @param reader decodes each data file
+   * @param skipping a predicate on physical columns the reader may skip row groups with
+   */
+  FileBatches(TableSnapshot snapshot, Scan scan, DataFileReader reader, Optional<Predicate> skipping) {
     this.snapshot = snapshot;
     this.engine = snapshot.engine();
     this.scan = scan;
+    this.reader = reader;
+    this.skipping = skipping;
     try {
       this.scanState = scan.getScanState(engine);
       this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
@@ -111,8 +119,15 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
     FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
     filesRead++;
     bytesRead += file.getSize();
-    fileData = readFile(engine, scanState, physicalSchema, scanFile);
+    fileData = readFile(engine, scanState, physicalSchema, scanFile, reader, skipping);
     return true;
+  }
+
+  /** Kernel's own Parquet reader, row-group skipping included. */
+  public static DataFileReader kernelReader(Engine engine) {
+    return (file, physicalSchema, filter) -> engine.getParquetHandler()
+        .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, filter)
+        .map(FileReadResult::getData);
   }
 
   /**
@@ -121,12 +136,15 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
    */
   public static CloseableIterator<FilteredColumnarBatch> readFile(
       Engine engine, Row scanState, StructType physicalSchema, Row scanFile) {
+    return readFile(engine, scanState, physicalSchema, scanFile, kernelReader(engine), Optional.empty());
+  }
+
+  private static CloseableIterator<FilteredColumnarBatch> readFile(
+      Engine engine, Row scanState, StructType physicalSchema, Row scanFile, DataFileReader reader,
+      Optional<Predicate> skipping) {
     FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
     try {
-      CloseableIterator<ColumnarBatch> physical =
-          engine.getParquetHandler()
-              .readParquetFiles(Utils.singletonCloseableIterator(file), physicalSchema, Optional.empty())
-              .map(FileReadResult::getData);
+      CloseableIterator<ColumnarBatch> physical = reader.read(file, physicalSchema, skipping);
       return Scan.transformPhysicalData(engine, scanState, scanFile, physical);
     } catch (IOException e) {
       throw KernelErrors.translate("read file " + file.getPath(), e);
@@ -165,15 +183,15 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
     return !selection.isNullAt(row) && selection.getBoolean(row);
   }
 
-  long filesRead() {
+  public long filesRead() {
     return filesRead;
   }
 
-  long bytesRead() {
+  public long bytesRead() {
     return bytesRead;
   }
 
-  long rowsRead() {
+  public long rowsRead() {
     return rowsRead;
   }
 

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -147,7 +148,42 @@ public final class ScanRunner {
 
   /** Batches of matching rows, the row filter already applied to each batch's selection. */
   public FileBatches batches() {
-    return new FileBatches(snapshot, newKernelScan(predicate), readSchema);
+    return new FileBatches(snapshot, newKernelScan(predicate), FileBatches.kernelReader(snapshot.engine()), Optional.empty());
+  }
+
+  /**
+   * Like {@link #batches()}, decoding data files with {@code reader}, which is given the filter to
+   * skip row groups with (on tables without column mapping, where logical names are physical).
+   */
+  public FileBatches batches(DataFileReader reader) {
+    boolean mapped = !"none".equals(snapshot.kernel().getTableProperties().getOrDefault("delta.columnMapping.mode", "none"));
+    Optional<Predicate> skipping = predicate == null || mapped ? Optional.empty() : Optional.of(predicate);
+    return new FileBatches(snapshot, newKernelScan(predicate), reader, skipping);
+  }
+
+  /** The columns read: the output's, then the filter's. */
+  public io.delta.kernel.types.StructType readSchema() {
+    return readSchema;
+  }
+
+  /** The most rows the scan returns, or -1. */
+  public long limit() {
+    return limit;
+  }
+
+  /** The Hadoop configuration of the scan's lake. */
+  public org.apache.hadoop.conf.Configuration hadoopConf() {
+    return snapshot.table().engine().conf();
+  }
+
+  /** The engine of the scan's table. */
+  public io.delta.kernel.engine.Engine engine() {
+    return snapshot.engine();
+  }
+
+  /** The table's location, for messages. */
+  public String location() {
+    return snapshot.location();
   }
 
   public RowIterator rows() {

@@ -44,7 +44,8 @@ public final class Schemas {
     return StructType.of(fields);
   }
 
-  static DataType fromKernel(io.delta.kernel.types.DataType t) {
+  /** Our type of a Kernel type. */
+  public static DataType fromKernel(io.delta.kernel.types.DataType t) {
     if (t instanceof BooleanType) {
       return PrimitiveType.BOOLEAN;
     } else if (t instanceof ByteType) {

@@ -15,7 +15,7 @@ import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.internal.kernel.KernelPredicates;
-import io.deltalake4j.internal.kernel.RowBatch;
+import io.deltalake4j.internal.kernel.VectorBatch;
 import io.deltalake4j.types.StructField;
 import io.deltalake4j.types.StructType;
 import java.io.IOException;
@@ -289,14 +289,14 @@ final class DataFileWriter {
   }
 
   private ColumnarBatch batch(List<Row> chunk, boolean constrained) {
-    RowBatch batch = RowBatch.of(kernelSchema, chunk);
+    VectorBatch batch = VectorBatch.ofRows(kernelSchema, chunk);
     if (constrained) {
       checkConstraint(batch, chunk);
     }
     return batch;
   }
 
-  private void checkConstraint(RowBatch batch, List<Row> chunk) {
+  private void checkConstraint(VectorBatch batch, List<Row> chunk) {
     if (constraint == null) {
       return;
     }

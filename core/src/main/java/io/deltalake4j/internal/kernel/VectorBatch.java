@@ -8,21 +8,25 @@ import io.deltalake4j.Row;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Kernel columnar batch over a list of our rows, column by column. */
-public final class RowBatch implements ColumnarBatch {
+/**
+ * A Kernel columnar batch of column vectors of any kind (over our rows, over Arrow vectors), with
+ * the column edits Kernel's transforms make.
+ */
+public final class VectorBatch implements ColumnarBatch {
 
   private final StructType schema;
   private final List<ColumnVector> columns;
   private final int size;
 
-  private RowBatch(StructType schema, List<ColumnVector> columns, int size) {
+  /** The vectors must each hold {@code size} values, in the schema's column order. */
+  public VectorBatch(StructType schema, List<ColumnVector> columns, int size) {
     this.schema = schema;
     this.columns = columns;
     this.size = size;
   }
 
-  /** The rows' values must follow {@code schema}'s column order and types. */
-  public static RowBatch of(StructType schema, List<Row> rows) {
+  /** A batch over our rows, whose values must follow {@code schema}'s column order and types. */
+  public static VectorBatch ofRows(StructType schema, List<Row> rows) {
     List<ColumnVector> columns = new ArrayList<>(schema.length());
     for (int c = 0; c < schema.length(); c++) {
       List<Object> values = new ArrayList<>(rows.size());
@@ -31,7 +35,7 @@ public final class RowBatch implements ColumnarBatch {
       }
       columns.add(new ValueVector(schema.at(c).getDataType(), values));
     }
-    return new RowBatch(schema, columns, rows.size());
+    return new VectorBatch(schema, columns, rows.size());
   }
 
   @Override
@@ -55,7 +59,7 @@ public final class RowBatch implements ColumnarBatch {
     fields.remove(ordinal);
     List<ColumnVector> cols = new ArrayList<>(columns);
     cols.remove(ordinal);
-    return new RowBatch(new StructType(fields), cols, size);
+    return new VectorBatch(new StructType(fields), cols, size);
   }
 
   @Override
@@ -64,7 +68,7 @@ public final class RowBatch implements ColumnarBatch {
     fields.add(ordinal, field);
     List<ColumnVector> cols = new ArrayList<>(columns);
     cols.add(ordinal, vector);
-    return new RowBatch(new StructType(fields), cols, size);
+    return new VectorBatch(new StructType(fields), cols, size);
   }
 
   @Override
@@ -72,6 +76,6 @@ public final class RowBatch implements ColumnarBatch {
     if (newSchema.length() != columns.size()) {
       throw new IllegalArgumentException("Schema has " + newSchema.length() + " fields for " + columns.size() + " columns");
     }
-    return new RowBatch(newSchema, columns, size);
+    return new VectorBatch(newSchema, columns, size);
   }
 }

@@ -1,0 +1,127 @@
+package io.deltalake4j.arrow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deltalake4j.DeltaLake;
+import io.deltalake4j.DeltaTable;
+import io.deltalake4j.Row;
+import io.deltalake4j.Scan;
+import io.deltalake4j.exceptions.ColumnNotFoundException;
+import io.deltalake4j.sample.SalesData;
+import io.deltalake4j.testing.AllTypes;
+import io.deltalake4j.testing.LocalLake;
+import io.deltalake4j.testing.StorageUnderTest;
+import io.deltalake4j.testing.Storages;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Scans into Arrow return exactly the rows the row scan returns, in the same order, for every
+ * type, filter, projection, limit and version; each test's allocator must end empty.
+ */
+@ExtendWith({Storages.class, LocalLake.class})
+class TestArrowScan {
+
+  private BufferAllocator allocator;
+
+  @BeforeEach
+  void open() {
+    allocator = new RootAllocator();
+  }
+
+  @AfterEach
+  void closeFailingOnLeaks() {
+    allocator.close(); // throws if anything the test or the reader allocated is still held
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void everyTypeArrivesAsTheRowScanReadsIt(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("all-types");
+    lake.create(path).schema(AllTypes.SCHEMA).partitionBy("part").rows(AllTypes.rows()).commit();
+    Scan scan = lake.table(path).scan();
+
+    for (ArrowScan arrow : List.of(ArrowScan.of(scan), ArrowScan.of(scan).withKernelDecoder())) {
+      ArrowReads.Read read = ArrowReads.read(arrow, scan.schema(), allocator);
+
+      assertThat(read.rows()).isEqualTo(scan.toList());
+      assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(AllTypes.rows());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void everyPrimitiveTypeAndStructsDecodeColumnWise(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("flat-types");
+    lake.create(path).schema(AllTypes.SCHEMA).rows(AllTypes.rows()).commit();
+    List<String> flat = AllTypes.SCHEMA.fields().stream()
+        .filter(f -> !(f.type() instanceof io.deltalake4j.types.ArrayType) && !(f.type() instanceof io.deltalake4j.types.MapType))
+        .map(io.deltalake4j.types.StructField::name).toList();
+    Scan scan = lake.table(path).scan().select(flat);
+
+    ArrowReads.Read read = ArrowReads.read(ArrowScan.of(scan), scan.schema(), allocator);
+
+    assertThat(read.rows()).isEqualTo(scan.toList()).hasSize(AllTypes.rows().size());
+    assertThat(io.deltalake4j.arrow.internal.kernel.parquet.DecoderProbe.columnWise(path, scan.schema()))
+        .as("the file is decoded column-wise, not by the fallback").isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void filtersProjectionsLimitsAndVersionsMatchTheRowScan(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("sales");
+    lake.create(path).schema(SalesData.SCHEMA).partitionBy("region", "year", "month").rows(SalesData.rows(5_000)).commit();
+    DeltaTable table = lake.table(path);
+    table.append().rows(SalesData.rows(5_001, 1_000, 7)).commit();
+    List<Scan> scans = List.of(
+        table.scan(),
+        table.scan().where("region = 'us-east' AND month >= 6"),
+        table.scan().where("price > 500 AND quantity < 3").select("product", "price", "region"),
+        table.scan().select("month", "region"),
+        table.scan().where("product = 'laptop'").limit(123),
+        table.scan().asOfVersion(0).where("quantity = 1 OR product IN ('phone', 'camera')"),
+        table.scan().where("region = 'nowhere'"));
+
+    for (Scan scan : scans) {
+      List<Row> expected = scan.toList();
+      for (ArrowScan arrow : List.of(ArrowScan.of(scan).batchSize(700), ArrowScan.of(scan).batchSize(700).withKernelDecoder())) {
+      ArrowReads.Read read = ArrowReads.read(arrow, scan.schema(), allocator);
+      assertThat(read.rows()).as(scan.toString()).isEqualTo(expected);
+      assertThat(read.batchSizes()).as("batches of %s", scan).allSatisfy(n -> assertThat(n).isBetween(1, 700));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aReaderClosedHalfWayFreesItsBatches(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("half");
+    lake.create(path).schema(SalesData.SCHEMA).rows(SalesData.rows(3_000)).commit();
+    try (ArrowReader reader = ArrowScan.of(lake.table(path).scan()).batchSize(1_000).open(allocator)) {
+      assertThat(reader.loadNextBatch()).isTrue();
+      assertThat(reader.getVectorSchemaRoot().getRowCount()).isEqualTo(1_000);
+      assertThat(allocator.getAllocatedMemory()).isPositive();
+    }
+    assertThat(allocator.getAllocatedMemory()).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void unknownColumnsAreNamedBeforeAnythingIsAllocated(StorageUnderTest storage, DeltaLake lake) {
+    String path = storage.newTablePath("unknown");
+    lake.create(path).schema(SalesData.SCHEMA).rows(SalesData.rows(10)).commit();
+
+    assertThatThrownBy(() -> ArrowScan.of(lake.table(path).scan().select("nope")).open(allocator))
+        .isInstanceOf(ColumnNotFoundException.class)
+        .hasMessageContaining("'nope'");
+    assertThat(allocator.getAllocatedMemory()).isZero();
+  }
+}

@@ -1,0 +1,72 @@
+package io.deltalake4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deltalake4j.DeltaLake;
+import io.deltalake4j.Scan;
+import io.deltalake4j.arrow.ArrowRows;
+import io.deltalake4j.arrow.ArrowScan;
+import io.deltalake4j.testing.LocalLake;
+import io.deltalake4j.testing.Storages;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Scans into Arrow return Spark's rows for every reference table (deletion vectors, column
+ * mapping, checkpoints, every type with nulls inside structs, lists and maps, updates and merges),
+ * through the column-wise decoder and through Kernel's; each read's allocator must end empty.
+ */
+@ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
+class TestArrowMatchesSpark {
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("io.deltalake4j.interop.TestReadsSparkTables#tables")
+  void arrowScansReturnSparksRows(ReferenceTable table, String storage, SparkSession spark, DeltaLake lake) throws Exception {
+    String path = table.path(Bases.of(storage));
+    Scan scan = lake.table(path).scan();
+    List<List<Object>> expected = SparkRows.collectSorted(spark.read().format("delta").load(path));
+
+    for (ArrowScan arrow : List.of(ArrowScan.of(scan).batchSize(1_000), ArrowScan.of(scan).withKernelDecoder())) {
+      try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = arrow.open(allocator)) {
+        assertThat(LibraryRows.sorted(ArrowRows.readAll(reader, scan.schema()))).isEqualTo(expected);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("io.deltalake4j.interop.TestReadsSparkTables#filters")
+  void filteredArrowScansReturnSparksRows(ReferenceTable table, String filter, SparkSession spark, DeltaLake lake)
+      throws Exception {
+    String path = table.path(Bases.of(Bases.LOCAL));
+    Scan scan = lake.table(path).scan().where(filter);
+    List<List<Object>> expected = SparkRows.collectSorted(spark.read().format("delta").load(path).where(filter));
+
+    try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = ArrowScan.of(scan).open(allocator)) {
+      assertThat(LibraryRows.sorted(ArrowRows.readAll(reader, scan.schema()))).as(filter).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void sparkReadsATableAppendedFromArrowAsItsSource(
+      io.deltalake4j.testing.StorageUnderTest storage, SparkSession spark, DeltaLake lake) throws Exception {
+    String source = ReferenceTable.ALL_TYPES.path(Bases.of(storage.isHdfs() ? Bases.HDFS : Bases.LOCAL));
+    String target = storage.newTablePath("from-arrow");
+    Scan scan = lake.table(source).scan();
+    lake.create(target).schema(scan.schema()).partitionBy(lake.table(source).partitionColumns().toArray(String[]::new)).commit();
+
+    try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = ArrowScan.of(scan).batchSize(2).open(allocator)) {
+      lake.table(target).append().rows(ArrowRows.from(reader, scan.schema())).commit();
+    }
+
+    assertThat(SparkRows.collectSorted(spark.read().format("delta").load(target)))
+        .isEqualTo(SparkRows.collectSorted(spark.read().format("delta").load(source)))
+        .isNotEmpty();
+  }
+}

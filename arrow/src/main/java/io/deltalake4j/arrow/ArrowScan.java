@@ -39,15 +39,37 @@ public final class ArrowScan {
   private final Scan scan;
   private final int batchSize;
   private final boolean columnWise;
+  private final int threads;
+  private final boolean ordered;
 
-  private ArrowScan(Scan scan, int batchSize, boolean columnWise) {
+  private ArrowScan(Scan scan, int batchSize, boolean columnWise, int threads, boolean ordered) {
     this.scan = scan;
     this.batchSize = batchSize;
     this.columnWise = columnWise;
+    this.threads = threads;
+    this.ordered = ordered;
   }
 
   public static ArrowScan of(Scan scan) {
-    return new ArrowScan(Objects.requireNonNull(scan, "scan"), DEFAULT_BATCH_SIZE, true);
+    return new ArrowScan(Objects.requireNonNull(scan, "scan"), DEFAULT_BATCH_SIZE, true, 1, true);
+  }
+
+  /**
+   * Decodes up to {@code threads} data files at once, on threads of the reader's own (stopped when
+   * it is closed); 1, the default, decodes on the caller's thread. Batches keep the scan's order
+   * unless {@link #unordered()}; memory holds up to two decoded batches per thread. With more than
+   * one thread, batches are handed out as decoded, not merged up to the batch size.
+   */
+  public ArrowScan parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("Invalid parallelism " + threads + ": give at least 1 thread.");
+    }
+    return new ArrowScan(scan, batchSize, columnWise, threads, ordered);
+  }
+
+  /** With {@link #parallelism(int)}, hands out batches in the order files finish, not the scan's. */
+  public ArrowScan unordered() {
+    return new ArrowScan(scan, batchSize, columnWise, threads, false);
   }
 
   /**
@@ -55,7 +77,7 @@ public final class ArrowScan {
    * into Arrow: slower; the baseline the column-wise decoder is measured against.
    */
   public ArrowScan withKernelDecoder() {
-    return new ArrowScan(scan, batchSize, false);
+    return new ArrowScan(scan, batchSize, false, threads, ordered);
   }
 
   /** At most this many rows per batch (8,192 unless set). */
@@ -63,7 +85,7 @@ public final class ArrowScan {
     if (rows < 1) {
       throw new IllegalArgumentException("Invalid batch size " + rows + ": give at least 1 row.");
     }
-    return new ArrowScan(scan, rows, columnWise);
+    return new ArrowScan(scan, rows, columnWise, threads, ordered);
   }
 
   /** The Arrow schema of the batches. */
@@ -82,6 +104,6 @@ public final class ArrowScan {
    */
   public ArrowReader open(BufferAllocator allocator) {
     Objects.requireNonNull(allocator, "allocator");
-    return ScanArrowReader.open(ScanAccess.runner(scan), batchSize, columnWise, allocator);
+    return ScanArrowReader.open(ScanAccess.runner(scan), batchSize, columnWise, threads, ordered, allocator);
   }
 }

@@ -69,6 +69,12 @@ public class ArrowScanBenchmark {
     return drain(ArrowScan.of(scan), bh);
   }
 
+  /** The column-wise decoder on two threads (this machine's cores), batches in the scan's order. */
+  @Benchmark
+  public long columnWiseTwoThreads(Blackhole bh) throws IOException {
+    return drain(ArrowScan.of(scan).parallelism(2), bh);
+  }
+
   /** The baseline: Kernel's default Parquet reader, then a copy into Arrow. */
   @Benchmark
   public long kernelReader(Blackhole bh) throws IOException {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Scans into Arrow return Spark's rows for every reference table (deletion vectors, column
  * mapping, checkpoints, every type with nulls inside structs, lists and maps, updates and merges),
- * through the column-wise decoder and through Kernel's; each read's allocator must end empty.
+ * through the column-wise decoder (on one thread and on two) and through Kernel's; each read's
+ * allocator must end empty.
  */
 @ExtendWith({SparkFixture.class, Storages.class, LocalLake.class})
 class TestArrowMatchesSpark {
@@ -32,7 +33,8 @@ class TestArrowMatchesSpark {
     Scan scan = lake.table(path).scan();
     List<List<Object>> expected = SparkRows.collectSorted(spark.read().format("delta").load(path));
 
-    for (ArrowScan arrow : List.of(ArrowScan.of(scan).batchSize(1_000), ArrowScan.of(scan).withKernelDecoder())) {
+    for (ArrowScan arrow : List.of(
+        ArrowScan.of(scan).batchSize(1_000), ArrowScan.of(scan).parallelism(2), ArrowScan.of(scan).withKernelDecoder())) {
       try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = arrow.open(allocator)) {
         assertThat(LibraryRows.sorted(ArrowRows.readAll(reader, scan.schema()))).isEqualTo(expected);
       }

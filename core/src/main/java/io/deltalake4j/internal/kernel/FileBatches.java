@@ -104,6 +104,35 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   private boolean openNextFile() {
     closeQuietly(fileData);
     fileData = null;
+    if (!openNextFileLazily()) {
+      return false;
+    }
+    fileData = readFile(engine, scanState, physicalSchema, pendingScanFile, reader, skipping);
+    return true;
+  }
+
+  /**
+   * Moves to the next data file of the scan without reading it, and returns it to be read on its
+   * own (possibly on another thread, as many files at once); null after the last. Use either this
+   * or the batch iteration of this object, not both.
+   */
+  public DataFile nextFile() {
+    try {
+      closeQuietly(fileData);
+      fileData = null;
+      if (!openNextFileLazily()) {
+        return null;
+      }
+      return new DataFile(pendingScanFile);
+    } catch (RuntimeException e) {
+      close();
+      throw KernelErrors.translate("list the files of table " + snapshot.location(), e);
+    }
+  }
+
+  private Row pendingScanFile;
+
+  private boolean openNextFileLazily() {
     if (scanFiles == null) {
       scanFiles = scan.getScanFiles(engine);
     }
@@ -115,12 +144,41 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
       }
       filesInBatch = scanFiles.next().getRows();
     }
-    Row scanFile = filesInBatch.next();
-    FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+    pendingScanFile = filesInBatch.next();
+    FileStatus file = InternalScanFileUtils.getAddFileStatus(pendingScanFile);
     filesRead++;
     bytesRead += file.getSize();
-    fileData = readFile(engine, scanState, physicalSchema, scanFile, reader, skipping);
     return true;
+  }
+
+  /** One data file of the scan, read independently of the others. Thread-safe to open. */
+  public final class DataFile {
+    private final Row scanFile;
+
+    private DataFile(Row scanFile) {
+      this.scanFile = scanFile;
+    }
+
+    public String path() {
+      return InternalScanFileUtils.getAddFileStatus(scanFile).getPath();
+    }
+
+    /**
+     * The file's batches, each with the rows that match selected (deletion vectors and the
+     * remaining filter applied). The caller closes them.
+     */
+    public CloseableIterator<FilteredColumnarBatch> open() {
+      PredicateEvaluator[] own = new PredicateEvaluator[1];
+      return readFile(engine, scanState, physicalSchema, scanFile, reader, skipping).map(batch -> {
+        if (remainingFilter.isEmpty()) {
+          return batch;
+        }
+        if (own[0] == null) {
+          own[0] = engine.getExpressionHandler().getPredicateEvaluator(batch.getData().getSchema(), remainingFilter.get());
+        }
+        return new FilteredColumnarBatch(batch.getData(), Optional.of(own[0].eval(batch.getData(), batch.getSelectionVector())));
+      });
+    }
   }
 
   /** Kernel's own Parquet reader, row-group skipping included. */

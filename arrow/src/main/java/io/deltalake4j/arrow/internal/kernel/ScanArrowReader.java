@@ -42,13 +42,18 @@ public final class ScanArrowReader extends ArrowReader {
    * A reader of the scan's rows.
    *
    * @param columnWise whether data files are decoded column by column into Arrow; else by Kernel's reader
+   * @param threads how many files to decode at once; 1 decodes on the caller's thread
+   * @param ordered whether batches keep the scan's file order when files are decoded at once
    */
-  public static ArrowReader open(ScanRunner runner, int batchSize, boolean columnWise, BufferAllocator allocator) {
+  public static ArrowReader open(
+      ScanRunner runner, int batchSize, boolean columnWise, int threads, boolean ordered, BufferAllocator allocator) {
     Schema schema = io.deltalake4j.arrow.ArrowSchemas.of(runner.schema());
     BufferAllocator own = allocator.newChildAllocator("deltalake4j scan of " + runner.location(), 0, allocator.getLimit());
     DataFileReader kernel = FileBatches.kernelReader(runner.engine());
     DataFileReader files = columnWise ? new ArrowParquetReader(runner.hadoopConf(), own, batchSize, kernel) : kernel;
-    return new ScanArrowReader(runner, schema, batchSize, files, own);
+    return threads > 1
+        ? new ParallelScanArrowReader(runner, schema, threads, ordered, files, own)
+        : new ScanArrowReader(runner, schema, batchSize, files, own);
   }
 
   private ScanArrowReader(ScanRunner runner, Schema schema, int batchSize, DataFileReader files, BufferAllocator allocator) {
@@ -147,7 +152,7 @@ public final class ScanArrowReader extends ArrowReader {
     return false;
   }
 
-  private static int[] selected(FilteredColumnarBatch batch) {
+  static int[] selected(FilteredColumnarBatch batch) {
     int size = batch.getData().getSize();
     Optional<ColumnVector> selection = batch.getSelectionVector();
     if (selection.isEmpty()) {

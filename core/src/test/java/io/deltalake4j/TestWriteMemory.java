@@ -62,6 +62,22 @@ class TestWriteMemory {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")
+  void spilledRowsAreWrittenToTablesThatKeepPartitionValuesInTheirFiles(StorageUnderTest storage) {
+    try (DeltaLake lake = DeltaLake.builder().set("deltalake4j.write.bufferBytes", "64k").build()) {
+      String path = storage.newTablePath("materialized");
+      List<Row> rows = new ArrayList<>();
+      SalesData.rows(5_000).forEach(rows::add);
+
+      lake.create(path).schema(SalesData.SCHEMA).partitionBy("region", "month")
+          .property("delta.feature.materializePartitionColumns", "supported").rows(rows).commit();
+
+      assertThat(lake.table(path).protocol().features()).contains("materializePartitionColumns");
+      assertThat(lake.table(path).scan().toList()).containsExactlyInAnyOrderElementsOf(rows);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
   void anUnpartitionedWriteStreamsIntoFilesOfTheTargetSize(StorageUnderTest storage, DeltaLake lake) throws Exception {
     String path = storage.newTablePath("streamed");
     CommitResult one = lake.create(path).schema(SCHEMA).rows(() -> generated(0, 600_000)).commit();

@@ -2,6 +2,7 @@ package io.deltalake4j.arrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.deltalake4j.DeltaLake;
 import io.deltalake4j.DeltaTable;
@@ -93,9 +94,19 @@ class TestParallelArrowScan {
       }
       Files.write(victim, new byte[] {1, 2, 3});
 
-      assertThatThrownBy(() -> ArrowReads.read(ArrowScan.of(lake.table(path).scan()).parallelism(2), SalesData.SCHEMA, allocator))
-          .isInstanceOf(DeltaException.class)
-          .hasMessageContaining(victim.getFileName().toString());
+      for (ArrowScan scan : List.of(ArrowScan.of(lake.table(path).scan()).parallelism(2),
+          ArrowScan.of(lake.table(path).scan()).parallelism(2).unordered())) {
+        try (ArrowReader reader = scan.open(allocator)) {
+          assertThatThrownBy(() -> {
+            while (reader.loadNextBatch()) {
+              // read until the broken file
+            }
+          }).isInstanceOf(DeltaException.class).hasMessageContaining(victim.getFileName().toString());
+          assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+              assertThatThrownBy(reader::loadNextBatch).as("a later call fails too, without waiting")
+                  .isInstanceOf(DeltaException.class));
+        }
+      }
     }
   }
 }

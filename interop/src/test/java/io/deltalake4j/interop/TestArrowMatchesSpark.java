@@ -6,6 +6,7 @@ import io.deltalake4j.DeltaLake;
 import io.deltalake4j.Scan;
 import io.deltalake4j.arrow.ArrowRows;
 import io.deltalake4j.arrow.ArrowScan;
+import io.deltalake4j.arrow.ArrowSchemas;
 import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import java.util.List;
@@ -70,5 +71,28 @@ class TestArrowMatchesSpark {
     assertThat(SparkRows.collectSorted(spark.read().format("delta").load(target)))
         .isEqualTo(SparkRows.collectSorted(spark.read().format("delta").load(source)))
         .isNotEmpty();
+  }
+
+  /** Under column mapping the files name struct fields physically; the batches carry the logical names. */
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void structsOfColumnMappedTablesArriveUnderTheirLogicalNames(
+      io.deltalake4j.testing.StorageUnderTest storage, SparkSession spark, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("mapped-structs");
+    String t = "delta.`" + path + "`";
+    spark.sql("CREATE TABLE " + t + " (id INT, s STRUCT<x: INT, y: STRING>) USING delta "
+        + "TBLPROPERTIES ('delta.columnMapping.mode' = 'name')");
+    spark.sql("INSERT INTO " + t + " VALUES (1, named_struct('x', 10, 'y', 'a')), (2, NULL), (3, named_struct('x', NULL, 'y', 'c'))");
+    spark.sql("ALTER TABLE " + t + " RENAME COLUMN s.x TO renamed_x");
+    spark.sql("INSERT INTO " + t + " VALUES (4, named_struct('renamed_x', 40, 'y', 'd'))");
+    Scan scan = lake.table(path).scan();
+    List<List<Object>> expected = SparkRows.collectSorted(spark.read().format("delta").load(path));
+
+    for (ArrowScan arrow : List.of(ArrowScan.of(scan), ArrowScan.of(scan).parallelism(2))) {
+      try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = arrow.open(allocator)) {
+        assertThat(LibraryRows.sorted(ArrowRows.readAll(reader, scan.schema()))).isEqualTo(expected).hasSize(4);
+        assertThat(reader.getVectorSchemaRoot().getSchema()).isEqualTo(ArrowSchemas.of(scan.schema()));
+      }
+    }
   }
 }

@@ -157,8 +157,8 @@ public final class ScanRunner {
    */
   public FileBatches batches(DataFileReader reader) {
     boolean mapped = !"none".equals(snapshot.kernel().getTableProperties().getOrDefault("delta.columnMapping.mode", "none"));
-    Optional<Predicate> skipping = predicate == null || mapped ? Optional.empty() : Optional.of(predicate);
-    return new FileBatches(snapshot, newKernelScan(predicate), reader, skipping);
+    Predicate onData = mapped ? null : dataOnlyPredicate();
+    return new FileBatches(snapshot, newKernelScan(predicate), reader, Optional.ofNullable(onData));
   }
 
   /** The columns read: the output's, then the filter's. */
@@ -263,6 +263,23 @@ public final class ScanRunner {
     return new ScanMetrics(
         snapshot.version(), total, total - afterPartitions, afterPartitions - planned,
         filesRead, bytesRead, rowsRead, rowsReturned);
+  }
+
+  /** The conjuncts of the filter that name data columns only: what a file's row groups can be skipped by. */
+  private Predicate dataOnlyPredicate() {
+    if (boundFilter == null) {
+      return null;
+    }
+    List<String> partitions = snapshot.partitionColumns();
+    List<Filter> conjuncts = new ArrayList<>();
+    splitAnd(boundFilter, conjuncts);
+    Filter kept = null;
+    for (Filter c : conjuncts) {
+      if (FilterBinder.topLevelColumns(c).stream().noneMatch(partitions::contains)) {
+        kept = kept == null ? c : kept.and(c);
+      }
+    }
+    return kept == null ? null : kept == boundFilter ? predicate : KernelPredicates.toKernel(kept, snapshot.schema());
   }
 
   /** The conjuncts of the filter that name only partition columns, as Kernel prunes them. */

@@ -37,7 +37,7 @@ final class KernelToArrow {
    * @param rows the source positions, or null for {@code from .. from + n)} themselves
    */
   static void copy(ColumnVector src, int[] rows, int from, int n, FieldVector dst, int at) {
-    if (src instanceof ArrowColumnVector a && a.arrow().getField().getType().equals(dst.getField().getType())) {
+    if (src instanceof ArrowColumnVector a && sameLayout(a.arrow().getField(), dst.getField())) {
       FieldVector arrow = a.arrow();
       for (int i = 0; i < n; i++) {
         dst.copyFromSafe(rows == null ? from + i : rows[from + i], at + i, arrow);
@@ -70,6 +70,26 @@ final class KernelToArrow {
         copy(src.getChild(c), rows, from, n, (FieldVector) s.getChildByOrdinal(c), at);
       }
     }
+  }
+
+  /**
+   * Whether an Arrow vector of field {@code a} can move or be copied into one of field {@code b}
+   * as it is: the same types all the way down, and the same child names, which Arrow's struct
+   * transfers match children by. Under column mapping the decoder's struct children carry
+   * physical names and the output's logical ones: those are copied by position instead.
+   */
+  static boolean sameLayout(org.apache.arrow.vector.types.pojo.Field a, org.apache.arrow.vector.types.pojo.Field b) {
+    if (!a.getType().equals(b.getType()) || a.getChildren().size() != b.getChildren().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.getChildren().size(); i++) {
+      org.apache.arrow.vector.types.pojo.Field ca = a.getChildren().get(i);
+      org.apache.arrow.vector.types.pojo.Field cb = b.getChildren().get(i);
+      if (!ca.getName().equals(cb.getName()) || !sameLayout(ca, cb)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A partition value: one value (or null) in every row. */

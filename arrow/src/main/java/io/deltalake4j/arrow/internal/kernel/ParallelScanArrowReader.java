@@ -26,8 +26,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A scan as an Arrow reader that decodes several data files at once, on a pool of its own
- * threads. Each file's batches arrive through a small queue (two batches), so memory holds at most
- * {@code 2 * threads} decoded batches besides the one handed out. In order, batches come file by
+ * threads. Each file's batches arrive through a small queue, so memory holds a few decoded
+ * batches per thread (up to three queued and one being built) besides the one handed out. In order, batches come file by
  * file in the scan's order; unordered, from whichever file is ready. Batches are not merged.
  */
 final class ParallelScanArrowReader extends ArrowReader {
@@ -52,6 +52,7 @@ final class ParallelScanArrowReader extends ArrowReader {
   private boolean listed;
   private long returned;
   private volatile boolean cancelled;
+  private RuntimeException failure;
 
   ParallelScanArrowReader(
       ScanRunner runner, Schema schema, int threads, boolean ordered,
@@ -73,6 +74,9 @@ final class ParallelScanArrowReader extends ArrowReader {
 
   @Override
   public boolean loadNextBatch() throws java.io.IOException {
+    if (failure != null) {
+      throw failure; // a file failed: the scan cannot go on past it
+    }
     prepareLoadNextBatch();
     long limit = runner.limit();
     if (limit >= 0 && returned >= limit) {
@@ -92,7 +96,12 @@ final class ParallelScanArrowReader extends ArrowReader {
           continue;
         }
         if (piece.failure() != null) {
-          throw piece.failure();
+          if (ordered) {
+            inFlight.pollFirst();
+          }
+          running--;
+          failure = piece.failure();
+          throw failure;
         }
         int n = moveIntoRoot(piece.root(), limit < 0 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, limit - returned));
         returned += n;
@@ -125,7 +134,10 @@ final class ParallelScanArrowReader extends ArrowReader {
     }
   }
 
-  /** On a pool thread: the file's matching rows, batch by batch, into the queue, then its end. */
+  /**
+   * On a pool thread: the file's matching rows, batch by batch, into the queue, then always a last
+   * piece, its end or its failure (whatever was thrown), so the consumer never waits in vain.
+   */
   private void decode(FileBatches.DataFile file, BlockingQueue<Piece> queue) {
     Piece last = Piece.END;
     try (CloseableIterator<FilteredColumnarBatch> batches = file.open()) {
@@ -141,10 +153,13 @@ final class ParallelScanArrowReader extends ArrowReader {
           return;
         }
       }
-    } catch (RuntimeException | java.io.IOException e) {
-      last = new Piece(null, KernelErrors.translate("read file " + file.path() + " of table " + runner.location(), e));
+    } catch (Throwable e) {
+      String what = "read file " + file.path() + " of table " + runner.location();
+      last = new Piece(null, e instanceof RuntimeException || e instanceof java.io.IOException
+          ? KernelErrors.translate(what, e) : new DeltaException("Cannot " + what + ": " + e, e));
+    } finally {
+      offer(queue, last);
     }
-    offer(queue, last);
   }
 
   private boolean offer(BlockingQueue<Piece> queue, Piece piece) {
@@ -169,7 +184,7 @@ final class ParallelScanArrowReader extends ArrowReader {
       for (int c = 0; c < vectors.size(); c++) {
         ColumnVector source = data.getColumnVector(data.getSchema().indexOf(schema.getFields().get(c).getName()));
         FieldVector target = vectors.get(c);
-        if (whole && source instanceof ArrowColumnVector a && a.arrow().getField().getType().equals(target.getField().getType())) {
+        if (whole && source instanceof ArrowColumnVector a && KernelToArrow.sameLayout(a.arrow().getField(), target.getField())) {
           a.arrow().makeTransferPair(target).transfer();
         } else {
           target.setInitialCapacity(rows.length);

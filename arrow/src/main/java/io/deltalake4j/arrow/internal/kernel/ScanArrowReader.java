@@ -118,7 +118,7 @@ public final class ScanArrowReader extends ArrowReader {
     for (int c = 0; c < columns.length; c++) {
       ColumnVector source = pending.getColumnVector(columns[c]);
       FieldVector target = vectors.get(c);
-      if (source instanceof ArrowColumnVector a && a.arrow().getField().getType().equals(target.getField().getType())) {
+      if (source instanceof ArrowColumnVector a && KernelToArrow.sameLayout(a.arrow().getField(), target.getField())) {
         target.clear();
         a.arrow().makeTransferPair(target).transfer();
       } else {

@@ -121,7 +121,7 @@ final class DataFileWriter {
         groups.add(input.next());
       }
       groups.forEachPartition((key, batches) -> writeFiles(partitionValues(key), batches));
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw KernelErrors.translate("write data files to table " + location, e);
     }
   }

@@ -6,12 +6,12 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.internal.util.Utils;
-import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
 import io.deltalake4j.Row;
+import io.deltalake4j.internal.kernel.VectorBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,7 +73,10 @@ final class PartitionedRows implements AutoCloseable {
     group.bytes += size;
     buffered += size;
     if (buffered > budget) {
-      spill(groups.values().stream().max(Comparator.comparingLong(g -> g.bytes)).orElseThrow());
+      // Down to half the budget, largest groups first: fewer, larger spills than one group at a time.
+      while (buffered > budget / 2) {
+        spill(groups.values().stream().max(Comparator.comparingLong(g -> g.bytes)).orElseThrow());
+      }
     }
   }
 
@@ -159,7 +162,7 @@ final class PartitionedRows implements AutoCloseable {
     try {
       return engine.getParquetHandler()
           .readParquetFiles(Utils.toCloseableIterator(files.iterator()), schema, Optional.empty())
-          .map(r -> new FilteredColumnarBatch(new Reschemed(r.getData(), schema), Optional.empty()));
+          .map(r -> new FilteredColumnarBatch(reschemed(r.getData()), Optional.empty()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read back rows spilled to local disk: " + e.getMessage(), e);
     }
@@ -198,30 +201,15 @@ final class PartitionedRows implements AutoCloseable {
   }
 
   /**
-   * A batch read back from a spill file, under the exact schema it was written with: the reader's
-   * schema may differ in field metadata, and the writer requires one schema for all its batches.
+   * A batch read back from a spill file, under the exact schema it was written with (the reader's
+   * may differ in field metadata, and the writer requires one schema for all its batches), as a
+   * batch that supports every column edit Kernel's write transform makes.
    */
-  private record Reschemed(ColumnarBatch data, StructType schema) implements ColumnarBatch {
-    @Override
-    public StructType getSchema() {
-      return schema;
+  private VectorBatch reschemed(ColumnarBatch data) {
+    List<ColumnVector> columns = new ArrayList<>(schema.length());
+    for (int c = 0; c < schema.length(); c++) {
+      columns.add(data.getColumnVector(c));
     }
-
-    @Override
-    public ColumnVector getColumnVector(int ordinal) {
-      return data.getColumnVector(ordinal);
-    }
-
-    @Override
-    public int getSize() {
-      return data.getSize();
-    }
-
-    @Override
-    public ColumnarBatch withDeletedColumnAt(int ordinal) {
-      List<StructField> fields = new ArrayList<>(schema.fields());
-      fields.remove(ordinal);
-      return new Reschemed(data.withDeletedColumnAt(ordinal), new StructType(fields));
-    }
+    return new VectorBatch(schema, columns, data.getSize());
   }
 }

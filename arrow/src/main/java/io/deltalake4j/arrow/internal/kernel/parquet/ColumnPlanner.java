@@ -76,8 +76,8 @@ final class ColumnPlanner {
 
   private ColumnPlan planField(String[] path, Type type, DataType target) {
     if (target instanceof StructType s) {
-      if (type.isPrimitive() || type.getLogicalTypeAnnotation() != null) {
-        return null; // a LIST or MAP group, or a primitive where a struct is expected
+      if (type.isPrimitive() || type.getLogicalTypeAnnotation() != null || type.getRepetition() == Type.Repetition.REPEATED) {
+        return null; // a LIST or MAP group, a legacy repeated group, or a primitive where a struct is expected
       }
       GroupType group = type.asGroupType();
       List<ColumnPlan> fields = new ArrayList<>();

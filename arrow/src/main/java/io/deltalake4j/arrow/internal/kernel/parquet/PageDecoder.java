@@ -120,7 +120,7 @@ final class PageDecoder {
     }
   }
 
-  private void readFixed(BaseFixedWidthVector v, int[] levels, int from, int n) {
+  private void readFixed(BaseFixedWidthVector v, int[] levels, int from, int n) throws IOException {
     int width = kind == ValueKind.DECIMAL_LONG ? 16 : (kind == ValueKind.INT32 || kind == ValueKind.FLOAT ? 4 : 8);
     long data = v.getDataBuffer().memoryAddress();
     long validity = v.getValidityBuffer().memoryAddress();
@@ -150,8 +150,11 @@ final class PageDecoder {
   }
 
   /** Copies {@code bytes} of plain little-endian values (Arrow's layout too) from the page. */
-  private void copyPlain(long address, long bytes) {
+  private void copyPlain(long address, long bytes) throws IOException {
     int pos = plain.position();
+    if (bytes > plain.remaining()) {
+      throw new IOException("a page holds fewer values than its levels say");
+    }
     if (plain.hasArray()) {
       MemoryUtil.copyToMemory(plain.array(), plain.arrayOffset() + pos, address, bytes);
     } else {
@@ -178,7 +181,7 @@ final class PageDecoder {
     }
   }
 
-  private void readBytes(BaseVariableWidthVector v, int[] levels, int from, int n) {
+  private void readBytes(BaseVariableWidthVector v, int[] levels, int from, int n) throws IOException {
     for (int i = from; i < from + n; i++) {
       if (levels[i] != maxLevel) {
         continue;
@@ -186,6 +189,9 @@ final class PageDecoder {
       if (plain != null) {
         int length = plain.getInt();
         int pos = plain.position();
+        if (length < 0 || length > plain.remaining()) {
+          throw new IOException("a string or binary value runs past the end of its page");
+        }
         v.setSafe(i, plain, pos, length);
         plain.position(pos + length);
       } else if (dictionaryEncoded) {

@@ -111,6 +111,33 @@ class TestColumnWiseDecoding {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void rowGroupsTheFilterRulesOutAreNotRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("groups.parquet");
+    write(file, WriterVersion.PARQUET_1_0, true, 16 * 1024);
+    io.delta.kernel.expressions.Predicate idBelow100 = new io.delta.kernel.expressions.Predicate(
+        "<", new io.delta.kernel.expressions.Column("id"), io.delta.kernel.expressions.Literal.ofLong(100));
+    try (BufferAllocator allocator = new RootAllocator()) {
+      ArrowParquetReader reader = new ArrowParquetReader(new Configuration(), allocator, 777, (f, s, p) -> {
+        throw new AssertionError("the column-wise decoder must take this file");
+      });
+      FileStatus status = FileStatus.of(file.toUri().toString(), file.toFile().length(), 0);
+      long rows = 0;
+      long below100 = 0;
+      try (CloseableIterator<ColumnarBatch> batches = reader.read(status, READ, Optional.of(idBelow100))) {
+        while (batches.hasNext()) {
+          ColumnarBatch batch = batches.next();
+          for (int r = 0; r < batch.getSize(); r++) {
+            rows++;
+            below100 += batch.getColumnVector(0).getLong(r) < 100 ? 1 : 0;
+          }
+        }
+      }
+      assertThat(below100).isEqualTo(100);
+      assertThat(rows).as("only the first row groups are read").isLessThan(ROWS / 2);
+    }
+  }
+
   private static void check(ColumnarBatch batch, int r, int row) {
     boolean nul = row % 7 == 3;
     assertThat(batch.getColumnVector(0).getLong(r)).isEqualTo(row);
@@ -147,10 +174,14 @@ class TestColumnWiseDecoding {
   }
 
   private static void write(Path file, WriterVersion version, boolean dictionary) throws Exception {
+    write(file, version, dictionary, 128 * 1024 * 1024);
+  }
+
+  private static void write(Path file, WriterVersion version, boolean dictionary, int rowGroupBytes) throws Exception {
     SimpleGroupFactory groups = new SimpleGroupFactory(FILE);
     try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
         .withType(FILE).withWriterVersion(version).withDictionaryEncoding(dictionary)
-        .withPageSize(1024).withPageRowCountLimit(300).withConf(new Configuration()).build()) {
+        .withPageSize(1024).withPageRowCountLimit(300).withRowGroupSize(rowGroupBytes).withConf(new Configuration()).build()) {
       for (int row = 0; row < ROWS; row++) {
         Group g = groups.newGroup().append("id", (long) row);
         if (row % 7 != 3) {

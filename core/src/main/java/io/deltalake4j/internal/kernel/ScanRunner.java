@@ -267,32 +267,26 @@ public final class ScanRunner {
 
   /** The conjuncts of the filter that name data columns only: what a file's row groups can be skipped by. */
   private Predicate dataOnlyPredicate() {
-    if (boundFilter == null) {
-      return null;
-    }
     List<String> partitions = snapshot.partitionColumns();
-    List<Filter> conjuncts = new ArrayList<>();
-    splitAnd(boundFilter, conjuncts);
-    Filter kept = null;
-    for (Filter c : conjuncts) {
-      if (FilterBinder.topLevelColumns(c).stream().noneMatch(partitions::contains)) {
-        kept = kept == null ? c : kept.and(c);
-      }
-    }
-    return kept == null ? null : kept == boundFilter ? predicate : KernelPredicates.toKernel(kept, snapshot.schema());
+    return conjunctsWhere(columns -> columns.stream().noneMatch(partitions::contains));
   }
 
   /** The conjuncts of the filter that name only partition columns, as Kernel prunes them. */
   private Predicate partitionOnlyPredicate() {
+    List<String> partitions = snapshot.partitionColumns();
+    return conjunctsWhere(partitions::containsAll);
+  }
+
+  /** The AND of the filter's conjuncts whose top-level columns {@code keep} accepts, or null if none. */
+  private Predicate conjunctsWhere(java.util.function.Predicate<Set<String>> keep) {
     if (boundFilter == null) {
       return null;
     }
-    List<String> partitions = snapshot.partitionColumns();
     List<Filter> conjuncts = new ArrayList<>();
     splitAnd(boundFilter, conjuncts);
     Filter kept = null;
     for (Filter c : conjuncts) {
-      if (partitions.containsAll(FilterBinder.topLevelColumns(c))) {
+      if (keep.test(FilterBinder.topLevelColumns(c))) {
         kept = kept == null ? c : kept.and(c);
       }
     }

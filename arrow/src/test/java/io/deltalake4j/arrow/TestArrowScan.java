@@ -14,11 +14,7 @@ import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.StorageUnderTest;
 import io.deltalake4j.testing.Storages;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,19 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * type, filter, projection, limit and version; each test's allocator must end empty.
  */
 @ExtendWith({Storages.class, LocalLake.class})
-class TestArrowScan {
-
-  private BufferAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void closeFailingOnLeaks() {
-    allocator.close(); // throws if anything the test or the reader allocated is still held
-  }
+class TestArrowScan extends LeakChecked {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")

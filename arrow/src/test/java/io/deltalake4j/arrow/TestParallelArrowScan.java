@@ -16,11 +16,7 @@ import io.deltalake4j.testing.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scans that decode several files at once return the sequential scan's rows, in order unless told otherwise. */
 @ExtendWith({Storages.class, LocalLake.class})
-class TestParallelArrowScan {
-
-  private BufferAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void closeFailingOnLeaks() {
-    allocator.close();
-  }
+class TestParallelArrowScan extends LeakChecked {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")

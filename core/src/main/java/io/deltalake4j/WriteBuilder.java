@@ -1,10 +1,11 @@
 package io.deltalake4j;
 
 import io.deltalake4j.internal.kernel.KernelTable;
-import io.deltalake4j.internal.rows.ConcatIterator;
 import io.deltalake4j.internal.kernel.write.CommitInfo;
 import io.deltalake4j.internal.kernel.write.TableWrites;
+import io.deltalake4j.internal.kernel.write.WriteInput;
 import io.deltalake4j.internal.kernel.write.WriteSpec;
+import io.deltalake4j.internal.WriteAccess;
 import io.deltalake4j.types.StructType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +23,10 @@ import java.util.Objects;
  * @param <B> the concrete builder, returned by each setter
  */
 public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits CreateTable, Append, Overwrite, Write {
+
+  static {
+    WriteAccess.register(WriteBuilder::batches);
+  }
 
   private final DeltaLake lake;
   private final List<Object> rowParts = new ArrayList<>();
@@ -130,7 +135,7 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
         parts.mode(), parts.operation(), parts.schema(), parts.partitionColumns(), parts.properties(),
         parts.predicate(), parts.schemaChange(), transaction, userMetadata,
         Collections.unmodifiableMap(new LinkedHashMap<>(commitProperties)),
-        targetFileSize, this::rowIterator);
+        targetFileSize, this::input);
     return TableWrites.write(table, spec);
   }
 
@@ -146,13 +151,17 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
 
   private record Maps(Iterable<? extends Map<String, ?>> maps) {}
 
-  /** The rows and maps given, in order, maps turned into rows of {@code schema}; pulled one at a time. */
-  @SuppressWarnings("unchecked")
-  private Iterator<Row> rowIterator(StructType schema) {
-    List<Iterable<Row>> parts = new ArrayList<>(rowParts.size());
+  /** Adds columnar input; how other modules of the library (arrow) add theirs, see {@link WriteAccess}. */
+  final void batches(WriteInput.Batches batches) {
+    rowParts.add(Objects.requireNonNull(batches, "batches"));
+  }
+
+  /** Everything given, in order, maps turned into rows of {@code schema}; pulled one at a time. */
+  private WriteInput input(StructType schema) {
+    List<Object> parts = new ArrayList<>(rowParts.size());
     for (Object part : rowParts) {
       if (part instanceof Maps m) {
-        parts.add(() -> {
+        parts.add((Iterable<Row>) () -> {
           Iterator<? extends Map<String, ?>> maps = m.maps().iterator();
           return new Iterator<>() {
             @Override
@@ -167,9 +176,9 @@ public abstract sealed class WriteBuilder<B extends WriteBuilder<B>> permits Cre
           };
         });
       } else {
-        parts.add((Iterable<Row>) part);
+        parts.add(part);
       }
     }
-    return new ConcatIterator<>(parts);
+    return new WriteInput(schema, parts);
   }
 }

@@ -73,6 +73,22 @@ class TestSchemaEvolution {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aSchemaGivenToMergeSchemaCannotLoosenTheTablesNotNullColumns(StorageUnderTest storage, DeltaLake lake) {
+    String path = storage.newTablePath("merge-not-null");
+    StructType table = StructType.builder().addRequired("id", PrimitiveType.LONG).build();
+    StructType loose = StructType.builder().add("id", PrimitiveType.LONG).add("note", PrimitiveType.STRING).build();
+    lake.create(path).schema(table).rows(List.of(Row.of(table, 1L))).commit();
+
+    assertThatThrownBy(() -> lake.table(path).append().mergeSchema(loose).rows(List.of(Row.of(loose, null, "x"))).commit())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining("'id'")
+        .hasMessageContaining("NOT NULL");
+    assertThat(lake.table(path).version()).isZero();
+    assertThat(lake.table(path).schema()).isEqualTo(table);
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
   void overwriteSchemaReplacesSchemaPartitioningAndDataKeepingTheTable(StorageUnderTest storage, DeltaLake lake) {
     String path = table(storage, lake);
     String id = lake.table(path).detail().id();

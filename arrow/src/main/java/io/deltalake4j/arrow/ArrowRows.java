@@ -1,6 +1,7 @@
 package io.deltalake4j.arrow;
 
 import io.deltalake4j.Row;
+import io.deltalake4j.arrow.internal.ArrowShapes;
 import io.deltalake4j.exceptions.DeltaIOException;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.DataType;
@@ -41,8 +42,6 @@ import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Arrow batches as the library's rows: each value becomes the Java value a row scan returns for
@@ -54,12 +53,12 @@ public final class ArrowRows {
 
   /**
    * The rows of a batch whose columns are those of {@code schema}, in order, with the Arrow types
-   * {@link ArrowSchemas} maps them to.
+   * {@link ArrowSchemas} maps them to (or the variants {@link ArrowWrites} lists).
    *
    * @throws IllegalArgumentException if the batch's columns are not the schema's
    */
   public static List<Row> of(VectorSchemaRoot root, StructType schema) {
-    requireShape(root.getSchema(), schema);
+    ArrowShapes.require(root.getSchema(), schema);
     List<Row> out = new ArrayList<>(root.getRowCount());
     for (int i = 0; i < root.getRowCount(); i++) {
       Object[] values = new Object[schema.size()];
@@ -73,10 +72,9 @@ public final class ArrowRows {
 
   /**
    * The rows of an Arrow reader, batch by batch as they are iterated: only one batch is held at a
-   * time, so this feeds a write of any size, e.g. {@code table.append().rows(ArrowRows.from(reader,
-   * table.schema()))}. The reader's batches must have {@code schema}'s columns and types
-   * (nullability aside: nulls are checked per value by the write). The caller closes the reader
-   * after the iteration.
+   * time. The reader's batches must have {@code schema}'s columns, as {@link ArrowWrites} describes.
+   * The caller closes the reader after the iteration. To write Arrow data, {@link ArrowWrites} is
+   * faster: it hands the batches to the writer without making rows.
    */
   public static Iterable<Row> from(ArrowReader reader, StructType schema) {
     return () -> new Iterator<>() {
@@ -105,43 +103,6 @@ public final class ArrowRows {
         return batch.next();
       }
     };
-  }
-
-  /** Fails unless the Arrow schema has the Delta schema's column names and types, in order. */
-  private static void requireShape(Schema arrow, StructType schema) {
-    List<Field> expected = ArrowSchemas.of(schema).getFields();
-    List<Field> actual = arrow.getFields();
-    boolean same = expected.size() == actual.size();
-    for (int i = 0; same && i < expected.size(); i++) {
-      same = sameShape(expected.get(i), actual.get(i));
-    }
-    if (!same) {
-      throw new IllegalArgumentException("Cannot read Arrow data as rows of " + schema.sql() + ": its columns are "
-          + arrow.getFields() + ", but that schema maps to " + expected + " (see ArrowSchemas). "
-          + "Cast or rename the Arrow columns to match.");
-    }
-  }
-
-  private static boolean sameShape(Field a, Field b) {
-    if (!a.getName().equals(b.getName()) || !a.getType().equals(b.getType())
-        || a.getChildren().size() != b.getChildren().size()) {
-      return false;
-    }
-    boolean container = a.getType() instanceof ArrowType.List
-        || a.getType() instanceof ArrowType.Map;
-    for (int i = 0; i < a.getChildren().size(); i++) {
-      Field ca = a.getChildren().get(i);
-      Field cb = b.getChildren().get(i);
-      // Producers name list elements and map entries variously ("item", "$data$", "key_value").
-      if (container ? !sameShape(renamed(ca, cb.getName()), cb) : !sameShape(ca, cb)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Field renamed(Field f, String name) {
-    return new Field(name, f.getFieldType(), f.getChildren());
   }
 
   /** All rows of an Arrow reader (loading every batch), typed by {@code schema}. */
@@ -197,13 +158,14 @@ public final class ArrowRows {
       case STRING -> new String(((VarCharVector) v).get(i), StandardCharsets.UTF_8);
       case BINARY -> ((VarBinaryVector) v).get(i);
       case DATE -> LocalDate.ofEpochDay(((DateDayVector) v).get(i));
-      case TIMESTAMP -> micros(((TimeStampVector) v).get(i));
-      case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(micros(((TimeStampVector) v).get(i)), ZoneOffset.UTC);
+      case TIMESTAMP -> instant((TimeStampVector) v, i);
+      case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(instant((TimeStampVector) v, i), ZoneOffset.UTC);
       case VARIANT -> throw new IllegalArgumentException("variant");
     };
   }
 
-  private static Instant micros(long micros) {
+  private static Instant instant(TimeStampVector v, int i) {
+    long micros = ArrowShapes.micros(((ArrowType.Timestamp) v.getField().getType()).getUnit(), v.get(i));
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 }

@@ -22,11 +22,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * }
  * }</pre>
  *
- * <p>Data files are decoded column by column, page by page, straight into Arrow vectors; row
- * groups are skipped by the filter's statistics, and a decoded batch whose rows all match moves
- * into the reader's root without a copy. Files with list or map columns are decoded by Delta
- * Kernel's reader and copied in. Batches hold at most {@link #batchSize(int)} rows; batches thinned
- * by the filter or by deletion vectors are merged up to that size.
+ * <p>Data files are decoded column by column straight into Arrow vectors: flat columns page by
+ * page, lists and maps from their repetition and definition levels. Row groups are skipped by the
+ * filter's statistics, and a decoded batch whose rows all match moves into the reader's root
+ * without a copy. The rare layouts the decoder leaves alone (two-level legacy lists, nanosecond
+ * timestamps) are decoded by Delta Kernel's reader and copied in. Batches hold at most {@link
+ * #batchSize(int)} rows; batches thinned by the filter or by deletion vectors are merged up to
+ * that size.
  *
  * <p>Types map as {@link ArrowSchemas} documents. Java 17 needs {@code
  * --add-opens=java.base/java.nio=ALL-UNNAMED} for Arrow.

@@ -5,40 +5,15 @@ import io.deltalake4j.DeltaTable;
 import io.deltalake4j.Scan;
 import io.deltalake4j.arrow.ArrowScan;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Scans of the sales table into Arrow: the column-wise decoder against Delta Kernel's own Parquet
- * reader (whose batches are then copied into Arrow), in the same run. A full scan of every column,
- * and the partition-pruned {@code region = 'us-east' AND month = 1}. Each operation is one whole
- * scan; rows/s is the table's rows over the time per operation.
+ * Scans of the sales table into Arrow ({@link ArrowScanBase}): a full scan of every column, and the
+ * partition-pruned {@code region = 'us-east' AND month = 1}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 4)
-@Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
-public class ArrowScanBenchmark {
+public class ArrowScanBenchmark extends ArrowScanBase {
 
   @Param({"50000", "5000000"})
   public int rows;
@@ -46,50 +21,15 @@ public class ArrowScanBenchmark {
   @Param({"full", "us-east-january"})
   public String query;
 
-  private DeltaLake lake;
-  private BufferAllocator allocator;
-  private Scan scan;
-
-  @Setup(Level.Trial)
-  public void open() {
-    lake = DeltaLake.local();
-    allocator = new RootAllocator();
+  @Override
+  protected Scan scan(DeltaLake lake) {
     DeltaTable table = lake.table(SalesTables.of(lake, rows));
-    scan = query.equals("full") ? table.scan() : table.scan().where("region = 'us-east' AND month = 1");
-  }
-
-  @TearDown(Level.Trial)
-  public void close() {
-    allocator.close();
-    lake.close();
-  }
-
-  @Benchmark
-  public long columnWise(Blackhole bh) throws IOException {
-    return drain(ArrowScan.of(scan), bh);
+    return query.equals("full") ? table.scan() : table.scan().where("region = 'us-east' AND month = 1");
   }
 
   /** The column-wise decoder on two threads (this machine's cores), batches in the scan's order. */
   @Benchmark
   public long columnWiseTwoThreads(Blackhole bh) throws IOException {
-    return drain(ArrowScan.of(scan).parallelism(2), bh);
-  }
-
-  /** The baseline: Kernel's default Parquet reader, then a copy into Arrow. */
-  @Benchmark
-  public long kernelReader(Blackhole bh) throws IOException {
-    return drain(ArrowScan.of(scan).withKernelDecoder(), bh);
-  }
-
-  private long drain(ArrowScan arrow, Blackhole bh) throws IOException {
-    long n = 0;
-    try (ArrowReader reader = arrow.open(allocator)) {
-      while (reader.loadNextBatch()) {
-        VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        bh.consume(root);
-        n += root.getRowCount();
-      }
-    }
-    return n;
+    return drain(ArrowScan.of(scan()).parallelism(2), bh);
   }
 }

@@ -7,6 +7,7 @@ import io.deltalake4j.Scan;
 import io.deltalake4j.arrow.ArrowRows;
 import io.deltalake4j.arrow.ArrowScan;
 import io.deltalake4j.arrow.ArrowSchemas;
+import io.deltalake4j.arrow.ArrowWrites;
 import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.Storages;
 import java.util.List;
@@ -57,20 +58,29 @@ class TestArrowMatchesSpark {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")
-  void sparkReadsATableAppendedFromArrowAsItsSource(
+  void sparkReadsTablesAppendedFromArrowAsTheirSource(
       io.deltalake4j.testing.StorageUnderTest storage, SparkSession spark, DeltaLake lake) throws Exception {
     String source = ReferenceTable.ALL_TYPES.path(Bases.of(storage.isHdfs() ? Bases.HDFS : Bases.LOCAL));
-    String target = storage.newTablePath("from-arrow");
     Scan scan = lake.table(source).scan();
-    lake.create(target).schema(scan.schema()).partitionBy(lake.table(source).partitionColumns().toArray(String[]::new)).commit();
+    String partitioned = storage.newTablePath("from-arrow-partitioned");
+    String unpartitioned = storage.newTablePath("from-arrow");
+    lake.create(partitioned).schema(scan.schema())
+        .partitionBy(lake.table(source).partitionColumns().toArray(String[]::new)).commit();
+    lake.create(unpartitioned).schema(scan.schema()).commit();
 
-    try (BufferAllocator allocator = new RootAllocator(); ArrowReader reader = ArrowScan.of(scan).batchSize(2).open(allocator)) {
-      lake.table(target).append().rows(ArrowRows.from(reader, scan.schema())).commit();
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (String target : List.of(partitioned, unpartitioned)) {
+        try (ArrowReader reader = ArrowScan.of(scan).batchSize(2).open(allocator)) {
+          ArrowWrites.add(lake.table(target).append(), reader).commit();
+        }
+      }
     }
 
-    assertThat(SparkRows.collectSorted(spark.read().format("delta").load(target)))
-        .isEqualTo(SparkRows.collectSorted(spark.read().format("delta").load(source)))
-        .isNotEmpty();
+    List<List<Object>> expected = SparkRows.collectSorted(spark.read().format("delta").load(source));
+    assertThat(expected).isNotEmpty();
+    for (String target : List.of(partitioned, unpartitioned)) {
+      assertThat(SparkRows.collectSorted(spark.read().format("delta").load(target))).as(target).isEqualTo(expected);
+    }
   }
 
   /** Under column mapping the files name struct fields physically; the batches carry the logical names. */

@@ -31,16 +31,43 @@ final class KernelToArrow {
   private KernelToArrow() {}
 
   /**
+   * Puts {@code n} rows of {@code src} into {@code dst} from position 0, replacing what it held:
+   * when they are all the rows of an Arrow vector of the same layout, its buffers move into
+   * {@code dst} without a copy (and leave {@code src}); otherwise they are copied. The caller sets
+   * the value count.
+   *
+   * @param rows the source positions, or null for {@code 0 .. n)}
+   */
+  static void moveOrCopy(ColumnVector src, int[] rows, int n, FieldVector dst) {
+    if (rows == null && src instanceof ArrowColumnVector a && a.offset() == 0 && a.arrow().getValueCount() == n
+        && sameLayout(a.arrow().getField(), dst.getField())) {
+      dst.clear();
+      a.arrow().makeTransferPair(dst).transfer();
+      return;
+    }
+    if (dst.getValueCapacity() < n) {
+      dst.clear();
+      dst.setInitialCapacity(n);
+      dst.allocateNew();
+    }
+    copy(src, rows, 0, n, dst, 0);
+  }
+
+  /**
    * Copies rows {@code rows[from .. from + n)} of {@code src} to positions {@code at .. at + n)} of
    * {@code dst}, growing it as needed. The caller sets the value count.
    *
    * @param rows the source positions, or null for {@code from .. from + n)} themselves
    */
   static void copy(ColumnVector src, int[] rows, int from, int n, FieldVector dst, int at) {
-    if (src instanceof ArrowColumnVector a && sameLayout(a.arrow().getField(), dst.getField())) {
+    // Arrow copies lists and maps through its ComplexCopier, which has no case for zoned
+    // timestamps: those are copied here, element ranges by the fast path again.
+    if (src instanceof ArrowColumnVector a && sameLayout(a.arrow().getField(), dst.getField())
+        && !hasListOrMap(dst.getField())) {
       FieldVector arrow = a.arrow();
+      int offset = a.offset();
       for (int i = 0; i < n; i++) {
-        dst.copyFromSafe(rows == null ? from + i : rows[from + i], at + i, arrow);
+        dst.copyFromSafe(offset + (rows == null ? from + i : rows[from + i]), at + i, arrow);
       }
       return;
     }
@@ -90,6 +117,19 @@ final class KernelToArrow {
       }
     }
     return true;
+  }
+
+  private static boolean hasListOrMap(org.apache.arrow.vector.types.pojo.Field f) {
+    if (f.getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.List
+        || f.getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Map) {
+      return true;
+    }
+    for (org.apache.arrow.vector.types.pojo.Field c : f.getChildren()) {
+      if (hasListOrMap(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A partition value: one value (or null) in every row. */

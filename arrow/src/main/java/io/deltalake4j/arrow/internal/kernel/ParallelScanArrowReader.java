@@ -180,18 +180,11 @@ final class ParallelScanArrowReader extends ArrowReader {
     VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
     try {
       List<FieldVector> vectors = root.getFieldVectors();
-      boolean whole = rows.length == data.getSize();
+      int[] taken = rows.length == data.getSize() ? null : rows;
       for (int c = 0; c < vectors.size(); c++) {
         ColumnVector source = data.getColumnVector(data.getSchema().indexOf(schema.getFields().get(c).getName()));
-        FieldVector target = vectors.get(c);
-        if (whole && source instanceof ArrowColumnVector a && KernelToArrow.sameLayout(a.arrow().getField(), target.getField())) {
-          a.arrow().makeTransferPair(target).transfer();
-        } else {
-          target.setInitialCapacity(rows.length);
-          target.allocateNew();
-          KernelToArrow.copy(source, rows, 0, rows.length, target, 0);
-          target.setValueCount(rows.length);
-        }
+        KernelToArrow.moveOrCopy(source, taken, rows.length, vectors.get(c));
+        vectors.get(c).setValueCount(rows.length);
       }
       root.setRowCount(rows.length);
       return root;

@@ -85,7 +85,9 @@ public final class ScanArrowReader extends ArrowReader {
         if (pendingPos == 0 && pendingCount == pending.getSize() && pendingCount <= want) {
           // A whole decoded batch: it moves into the root by itself, without copying.
           if (filled == 0) {
-            transferWhole(vectors);
+            for (int c = 0; c < columns.length; c++) {
+              KernelToArrow.moveOrCopy(pending.getColumnVector(columns[c]), null, pendingCount, vectors.get(c));
+            }
             filled = pendingCount;
             pendingPos = pendingCount;
           }
@@ -108,23 +110,6 @@ public final class ScanArrowReader extends ArrowReader {
     root.setRowCount(filled);
     returned += filled;
     return filled > 0;
-  }
-
-  /**
-   * Fills the root with a whole batch in which every row is selected: Arrow vectors of the
-   * output's type move into the root without copying; other columns (partition values) are copied.
-   */
-  private void transferWhole(List<FieldVector> vectors) {
-    for (int c = 0; c < columns.length; c++) {
-      ColumnVector source = pending.getColumnVector(columns[c]);
-      FieldVector target = vectors.get(c);
-      if (source instanceof ArrowColumnVector a && KernelToArrow.sameLayout(a.arrow().getField(), target.getField())) {
-        target.clear();
-        a.arrow().makeTransferPair(target).transfer();
-      } else {
-        KernelToArrow.copy(source, null, 0, pendingCount, target, 0);
-      }
-    }
   }
 
   /** Moves to the next batch with selected rows; false at the end. */

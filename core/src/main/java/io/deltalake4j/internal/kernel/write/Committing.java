@@ -12,7 +12,6 @@ import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterable;
-import io.deltalake4j.Row;
 import io.deltalake4j.exceptions.CommitConflictException;
 import io.deltalake4j.exceptions.CommitStateUnknownException;
 import io.deltalake4j.exceptions.DeltaException;
@@ -21,10 +20,8 @@ import io.deltalake4j.internal.filter.FilterBinder;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.types.StructType;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 
 /**
  * One write's data files and commit: writes the rows, plans what an overwrite removes, and
@@ -66,18 +63,9 @@ final class Committing {
   }
 
   /** Checks, projects and writes the rows. */
-  void writeRows(Iterator<Row> rows, RowChecker checker, UnaryOperator<Row> projection, boolean constrained) {
-    guarded(() -> files.write(new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return projection.apply(checker.check(rows.next()));
-      }
-    }, constrained));
+  /** Writes what the write was given, shaped into the table's schema. */
+  void write(WriteInput input, InputShaping shaping, boolean constrained) {
+    guarded(() -> files.write(input, shaping, constrained));
   }
 
   /**

@@ -12,9 +12,11 @@ import io.delta.kernel.utils.DataFileStatus;
 import io.deltalake4j.Row;
 import io.deltalake4j.exceptions.ConstraintViolationException;
 import io.deltalake4j.exceptions.DeltaException;
+import io.deltalake4j.internal.rows.ArrayRow;
 import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.internal.kernel.KernelPredicates;
+import io.deltalake4j.internal.kernel.ValueReader;
 import io.deltalake4j.internal.kernel.VectorBatch;
 import io.deltalake4j.types.StructField;
 import io.deltalake4j.types.StructType;
@@ -22,7 +24,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -103,26 +104,40 @@ final class DataFileWriter {
   }
 
   /**
-   * Writes checked rows of the writer's schema.
+   * Writes what a write was given, then closes it. Batches of an unpartitioned table go to the
+   * Parquet writer as they are; rows are grouped into batches. For a partitioned table every row,
+   * of a batch too, is grouped by partition.
    *
+   * @param shaping checks the input and brings it to the writer's schema
    * @param constrained whether the rows must satisfy the writer's constraint
    */
-  void write(Iterator<Row> input, boolean constrained) {
-    if (!input.hasNext()) {
-      return; // no rows, no files: Kernel is not asked to transform data it may refuse to write
-    }
-    if (partitionIndexes.length == 0) {
-      writeFiles(Map.of(), batches(input, constrained));
-      return;
-    }
-    try (PartitionedRows groups = new PartitionedRows(
-        engine, kernelSchema, partitionIndexes, bufferBytes, chunk -> batch(chunk, constrained))) {
-      while (input.hasNext()) {
-        groups.add(input.next());
+  void write(WriteInput input, InputShaping shaping, boolean constrained) {
+    try (input) {
+      if (!pulled(input::hasNext)) {
+        return; // no rows, no files: Kernel is not asked to transform data it may refuse to write
       }
-      groups.forEachPartition((key, batches) -> writeFiles(partitionValues(key), batches));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw KernelErrors.translate("write data files to table " + location, e);
+      if (partitionIndexes.length == 0) {
+        writeFiles(Map.of(), batches(input, shaping, constrained));
+        return;
+      }
+      try (PartitionedRows groups = new PartitionedRows(
+          engine, kernelSchema, partitionIndexes, bufferBytes, chunk -> batch(chunk, constrained))) {
+        while (pulled(input::hasNext)) {
+          if (input.atBatch()) {
+            ColumnarBatch batch = pulled(() -> shaping.batch(input.nextBatch()));
+            for (int i = 0; i < batch.getSize(); i++) {
+              groups.add(row(batch, i));
+            }
+          } else {
+            groups.add(pulled(() -> shaping.row(input.nextRow())));
+          }
+        }
+        groups.forEachPartition((key, batches) -> writeFiles(partitionValues(key), batches));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw KernelErrors.translate("write data files to table " + location, e);
+      }
+    } catch (InputFailed e) {
+      throw (RuntimeException) e.getCause();
     }
   }
 
@@ -140,7 +155,7 @@ final class DataFileWriter {
     for (int i : partitionIndexes) {
       StructField f = schema.field(i);
       int column = data.getSchema().indexOf(f.name());
-      key.add(io.deltalake4j.internal.kernel.ValueReader.read(data.getColumnVector(column), row, f.type()));
+      key.add(ValueReader.read(data.getColumnVector(column), row, f.type()));
     }
     return partitionValues(key);
   }
@@ -255,16 +270,15 @@ final class DataFileWriter {
     return true;
   }
 
-  /** The input in batches of at most {@link #BATCH_ROWS} rows, each checked against the constraint. */
-  private CloseableIterator<FilteredColumnarBatch> batches(Iterator<Row> input, boolean constrained) {
+  /**
+   * The input as batches of the writer's schema, each checked against the constraint: batches
+   * given as they are, rows in batches of at most {@link #BATCH_ROWS}.
+   */
+  private CloseableIterator<FilteredColumnarBatch> batches(WriteInput input, InputShaping shaping, boolean constrained) {
     return new CloseableIterator<>() {
       @Override
       public boolean hasNext() {
-        try {
-          return input.hasNext();
-        } catch (RuntimeException e) {
-          throw new InputFailed(e);
-        }
+        return pulled(input::hasNext);
       }
 
       @Override
@@ -272,15 +286,20 @@ final class DataFileWriter {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        List<Row> chunk = new ArrayList<>(BATCH_ROWS);
-        try {
-          while (chunk.size() < BATCH_ROWS && input.hasNext()) {
-            chunk.add(input.next());
+        ColumnarBatch batch;
+        if (input.atBatch()) {
+          batch = reschemed(pulled(() -> shaping.batch(input.nextBatch())));
+          if (constrained) {
+            checkConstraint(batch, i -> row(batch, i));
           }
-        } catch (RuntimeException e) {
-          throw new InputFailed(e);
+        } else {
+          List<Row> chunk = new ArrayList<>(BATCH_ROWS);
+          while (chunk.size() < BATCH_ROWS && pulled(input::hasNext) && !input.atBatch()) {
+            chunk.add(pulled(() -> shaping.row(input.nextRow())));
+          }
+          batch = batch(chunk, constrained);
         }
-        return new FilteredColumnarBatch(batch(chunk, constrained), Optional.empty());
+        return new FilteredColumnarBatch(batch, Optional.empty());
       }
 
       @Override
@@ -288,15 +307,47 @@ final class DataFileWriter {
     };
   }
 
+  /**
+   * A step of pulling the caller's input (and checking it), whose failure must reach the caller
+   * unchanged, also from inside Kernel's writer loop.
+   */
+  private static <T> T pulled(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (InputFailed e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InputFailed(e);
+    }
+  }
+
+  /** A batch's columns under the writer's schema, which Kernel's writer requires of every batch. */
+  private VectorBatch reschemed(ColumnarBatch batch) {
+    List<ColumnVector> columns = new ArrayList<>(kernelSchema.length());
+    for (int c = 0; c < kernelSchema.length(); c++) {
+      columns.add(batch.getColumnVector(c));
+    }
+    return new VectorBatch(kernelSchema, columns, batch.getSize());
+  }
+
+  /** Row {@code i} of a checked batch of the writer's schema. */
+  private Row row(ColumnarBatch batch, int i) {
+    Object[] values = new Object[schema.size()];
+    for (int c = 0; c < values.length; c++) {
+      values[c] = ValueReader.read(batch.getColumnVector(c), i, schema.field(c).type());
+    }
+    return new ArrayRow(schema, values);
+  }
+
   private ColumnarBatch batch(List<Row> chunk, boolean constrained) {
     VectorBatch batch = VectorBatch.ofRows(kernelSchema, chunk);
     if (constrained) {
-      checkConstraint(batch, chunk);
+      checkConstraint(batch, chunk::get);
     }
     return batch;
   }
 
-  private void checkConstraint(VectorBatch batch, List<Row> chunk) {
+  private void checkConstraint(ColumnarBatch batch, java.util.function.IntFunction<Row> rows) {
     if (constraint == null) {
       return;
     }
@@ -306,7 +357,7 @@ final class DataFileWriter {
       for (int i = 0; i < batch.getSize(); i++) {
         if (matches.isNullAt(i) || !matches.getBoolean(i)) {
           throw new ConstraintViolationException(
-              "Cannot overwrite " + constraint.text() + " in table " + location + ": the row " + chunk.get(i)
+              "Cannot overwrite " + constraint.text() + " in table " + location + ": the row " + rows.apply(i)
                   + " is outside it" + (matches.isNullAt(i) ? " (the predicate is NULL for it)" : "")
                   + ". Write only rows the predicate covers, or widen the predicate.");
         }

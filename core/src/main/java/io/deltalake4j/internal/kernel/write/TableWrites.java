@@ -7,7 +7,6 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.expressions.Predicate;
 import io.deltalake4j.CommitResult;
-import io.deltalake4j.Row;
 import io.deltalake4j.WriteMode;
 import io.deltalake4j.exceptions.SchemaMismatchException;
 import io.deltalake4j.exceptions.TableAlreadyExistsException;
@@ -21,7 +20,6 @@ import io.deltalake4j.internal.kernel.Schemas;
 import io.deltalake4j.types.StructType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -57,9 +55,14 @@ public final class TableWrites {
     StructType schema = spec.schema();
     List<String> partitionColumns = spec.partitionColumns() == null ? List.of() : spec.partitionColumns();
     NewTables.validateNew(table.location(), schema, partitionColumns);
-    Iterator<Row> rows = spec.rows().apply(schema);
-    if (rows.hasNext()) {
-      NewTables.requireNoColumnMapping(table.location(), spec.properties());
+    WriteInput input = spec.input().apply(schema);
+    try {
+      if (input.hasNext()) {
+        NewTables.requireNoColumnMapping(table.location(), spec.properties());
+      }
+    } catch (RuntimeException e) {
+      input.close(); // the writer closes it from here on
+      throw e;
     }
     KernelEngine kernel = table.engine();
     Engine engine = kernel.engine();
@@ -68,7 +71,8 @@ public final class TableWrites {
         table.location(), engine, Schemas.toKernel(schema), partitionColumns, spec.properties(), committer);
     DataFileWriter files = writer(kernel, txn, schema, partitionColumns, table.location(), spec, constraint(spec, schema));
     Committing commit = new Committing(table.location(), engine, files);
-    commit.writeRows(rows, new RowChecker(schema, table.location()), UnaryOperator.identity(), true);
+    commit.write(input, new InputShaping(new RowChecker(schema, table.location()),
+        new BatchChecker(schema, table.location()), UnaryOperator.identity(), UnaryOperator.identity()), true);
     List<io.delta.kernel.data.Row> actions = new ArrayList<>(files.addActions());
     if (spec.transaction() != null) {
       actions.add(FileActions.transaction(spec.transaction().appId(), spec.transaction().version(), System.currentTimeMillis()));
@@ -122,8 +126,7 @@ public final class TableWrites {
     Predicate predicate = spec.predicate() == null ? null
         : KernelPredicates.toKernel(FilterBinder.bind(spec.predicate(), target.table()), target.table());
     Replaced replaced = removing ? commit.replace(latest, predicate, spec.predicate(), kernelSchema) : Replaced.NOTHING;
-    commit.writeRows(target.rows(spec), new RowChecker(target.rowSchema(), table.location()),
-        target.projection(target.rowSchema()), true);
+    commit.write(target.input(spec), target.shaping(table.location()), true);
 
     List<io.delta.kernel.data.Row> actions = new ArrayList<>(files.addActions());
     actions.addAll(replaced.removes());

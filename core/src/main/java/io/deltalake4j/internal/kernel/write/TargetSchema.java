@@ -1,12 +1,20 @@
 package io.deltalake4j.internal.kernel.write;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
 import io.deltalake4j.Row;
 import io.deltalake4j.exceptions.SchemaMismatchException;
 import io.deltalake4j.internal.kernel.Schemas;
+import io.deltalake4j.internal.kernel.ValueVector;
+import io.deltalake4j.internal.kernel.VectorBatch;
 import io.deltalake4j.internal.rows.ArrayRow;
+import io.deltalake4j.types.ArrayType;
+import io.deltalake4j.types.DataType;
+import io.deltalake4j.types.MapType;
 import io.deltalake4j.types.StructType;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -81,20 +89,57 @@ record TargetSchema(
     return !schema.equals(table) || newPartitioning != null;
   }
 
-  /** The rows the write was given, typed by {@link #rowSchema}. */
-  Iterator<Row> rows(WriteSpec spec) {
-    return spec.rows().apply(rowSchema);
+  /** What the write was given, typed by {@link #rowSchema}. */
+  WriteInput input(WriteSpec spec) {
+    return spec.input().apply(rowSchema);
   }
 
-  /** Brings a checked row of {@code from} to {@link #schema}: columns by name, new ones null. */
-  UnaryOperator<Row> projection(StructType from) {
-    if (from.equals(schema)) {
+  /** Checks what the write was given against {@link #rowSchema} and brings it to {@link #schema}. */
+  InputShaping shaping(String location) {
+    StructType checked = strictest(rowSchema, schema);
+    return new InputShaping(new RowChecker(checked, location), new BatchChecker(checked, location),
+        rowProjection(), batchProjection());
+  }
+
+  /**
+   * The rows' schema with NOT NULL wherever either schema has it, so that a schema given to
+   * mergeSchema cannot loosen the table's columns.
+   */
+  private static StructType strictest(StructType given, StructType written) {
+    List<io.deltalake4j.types.StructField> fields = new ArrayList<>(given.size());
+    for (io.deltalake4j.types.StructField f : given.fields()) {
+      int i = written.indexOf(f.name());
+      if (i < 0) {
+        fields.add(f);
+        continue;
+      }
+      io.deltalake4j.types.StructField w = written.field(i);
+      fields.add(new io.deltalake4j.types.StructField(
+          f.name(), strictest(f.type(), w.type()), f.nullable() && w.nullable(), f.metadata()));
+    }
+    return StructType.of(fields);
+  }
+
+  private static DataType strictest(DataType given, DataType written) {
+    if (given instanceof StructType g && written instanceof StructType w) {
+      return strictest(g, w);
+    }
+    if (given instanceof ArrayType g && written instanceof ArrayType w) {
+      return new ArrayType(strictest(g.elementType(), w.elementType()), g.containsNull() && w.containsNull());
+    }
+    if (given instanceof MapType g && written instanceof MapType w) {
+      return new MapType(strictest(g.keyType(), w.keyType()), strictest(g.valueType(), w.valueType()),
+          g.valueContainsNull() && w.valueContainsNull());
+    }
+    return given;
+  }
+
+  /** Brings a checked row of {@link #rowSchema} to {@link #schema}: columns by name, new ones null. */
+  private UnaryOperator<Row> rowProjection() {
+    if (rowSchema.equals(schema)) {
       return UnaryOperator.identity();
     }
-    int[] source = new int[schema.size()];
-    for (int i = 0; i < source.length; i++) {
-      source[i] = from.indexOf(schema.field(i).name());
-    }
+    int[] source = sources();
     return row -> {
       Object[] values = new Object[source.length];
       for (int i = 0; i < source.length; i++) {
@@ -102,5 +147,31 @@ record TargetSchema(
       }
       return new ArrayRow(schema, values);
     };
+  }
+
+  /** Brings a checked batch of {@link #rowSchema} to {@link #schema}, as {@link #rowProjection} does rows. */
+  private UnaryOperator<ColumnarBatch> batchProjection() {
+    if (rowSchema.equals(schema)) {
+      return UnaryOperator.identity();
+    }
+    int[] source = sources();
+    io.delta.kernel.types.StructType kernel = Schemas.toKernel(schema);
+    return batch -> {
+      List<ColumnVector> columns = new ArrayList<>(source.length);
+      for (int i = 0; i < source.length; i++) {
+        columns.add(source[i] >= 0 ? batch.getColumnVector(source[i])
+            : new ValueVector(kernel.at(i).getDataType(), Collections.nCopies(batch.getSize(), null)));
+      }
+      return new VectorBatch(kernel, columns, batch.getSize());
+    };
+  }
+
+  /** For each column of {@link #schema}, its index in {@link #rowSchema}, or -1 if new. */
+  private int[] sources() {
+    int[] source = new int[schema.size()];
+    for (int i = 0; i < source.length; i++) {
+      source[i] = rowSchema.indexOf(schema.field(i).name());
+    }
+    return source;
   }
 }

@@ -1,10 +1,8 @@
 package io.deltalake4j.internal.kernel.write;
 
-import io.deltalake4j.Row;
 import io.deltalake4j.WriteMode;
 import io.deltalake4j.filter.Filter;
 import io.deltalake4j.types.StructType;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +24,7 @@ import java.util.function.Function;
  * @param userMetadata text recorded in the commit, or null
  * @param commitProperties extra fields recorded in the commit info
  * @param targetFileSize the largest data file to write, in bytes; 0 for the engine's setting
- * @param rows the rows to write, typed by the schema they will be written with
+ * @param input what to write, given the schema it is written with
  */
 public record WriteSpec(
     WriteMode mode,
@@ -40,7 +38,7 @@ public record WriteSpec(
     String userMetadata,
     Map<String, String> commitProperties,
     long targetFileSize,
-    Function<StructType, Iterator<Row>> rows) {
+    Function<StructType, WriteInput> input) {
 
   /** How a write may change the table's schema. */
   public enum SchemaChange {

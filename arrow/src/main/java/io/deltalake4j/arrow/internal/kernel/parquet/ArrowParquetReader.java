@@ -28,7 +28,7 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Kernel's data-file reading done column by column into Arrow vectors: row groups skipped by the
  * filter's statistics, only requested columns read. Files with a column the decoder does not
- * handle natively (lists, maps, unusual encodings of a type) are read by {@code fallback}.
+ * handle natively (two-level legacy lists, types it does not convert) are read by {@code fallback}.
  */
 public final class ArrowParquetReader implements DataFileReader {
 

@@ -1,5 +1,6 @@
 package io.deltalake4j.arrow.internal.kernel.parquet;
 
+import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.ByteType;
@@ -10,6 +11,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.FloatType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.MetadataColumnSpec;
 import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
@@ -29,8 +31,9 @@ import org.apache.parquet.schema.Type;
 /**
  * Matches a requested Kernel schema to a Parquet file's schema, as Kernel's reader does: by field
  * id, then name, then name ignoring case, at every level; absent columns read as null. It plans
- * only what the column-wise decoder handles natively (primitives, structs, the widenings Kernel
- * allows); for anything else it answers null, and the file is read by Kernel's reader instead.
+ * only what the column-wise decoder handles natively (primitives, structs, lists and maps in the
+ * standard three-level layout, the widenings Kernel allows); for anything else it answers null,
+ * and the file is read by Kernel's reader instead.
  */
 final class ColumnPlanner {
 
@@ -75,6 +78,34 @@ final class ColumnPlanner {
   }
 
   private ColumnPlan planField(String[] path, Type type, DataType target) {
+    if (target instanceof ArrayType a) {
+      Type repeated = repeatedGroup(type, LogicalTypeAnnotation.ListLogicalTypeAnnotation.class, 1);
+      if (repeated == null || isLegacyList(type, repeated)) {
+        return null;
+      }
+      String[] repeatedPath = child(path, repeated.getName());
+      Type element = repeated.asGroupType().getType(0);
+      ColumnPlan elementPlan = planField(child(repeatedPath, element.getName()), element, a.getElementType());
+      return elementPlan == null ? null : new ColumnPlan.Repeated(target, elementPlan,
+          file.getMaxDefinitionLevel(path), file.getMaxDefinitionLevel(repeatedPath), file.getMaxRepetitionLevel(repeatedPath));
+    }
+    if (target instanceof MapType m) {
+      Type repeated = repeatedGroup(type, LogicalTypeAnnotation.MapLogicalTypeAnnotation.class, 2);
+      if (repeated == null) {
+        return null;
+      }
+      String[] repeatedPath = child(path, repeated.getName());
+      GroupType entries = repeated.asGroupType();
+      ColumnPlan key = planField(child(repeatedPath, entries.getType(0).getName()), entries.getType(0), m.getKeyType());
+      ColumnPlan value = planField(child(repeatedPath, entries.getType(1).getName()), entries.getType(1), m.getValueType());
+      if (key == null || value == null) {
+        return null;
+      }
+      int elementLevel = file.getMaxDefinitionLevel(repeatedPath);
+      StructType entryType = new StructType().add("key", m.getKeyType(), false).add("value", m.getValueType());
+      return new ColumnPlan.Repeated(target, new ColumnPlan.Struct(entryType, List.of(key, value), elementLevel),
+          file.getMaxDefinitionLevel(path), elementLevel, file.getMaxRepetitionLevel(repeatedPath));
+    }
     if (target instanceof StructType s) {
       if (type.isPrimitive() || type.getLogicalTypeAnnotation() != null || type.getRepetition() == Type.Repetition.REPEATED) {
         return null; // a LIST or MAP group, a legacy repeated group, or a primitive where a struct is expected
@@ -87,9 +118,7 @@ final class ColumnPlanner {
           fields.add(new ColumnPlan.Missing(f.getDataType()));
           continue;
         }
-        String[] childPath = Arrays.copyOf(path, path.length + 1);
-        childPath[path.length] = child.getName();
-        ColumnPlan p = planField(childPath, child, f.getDataType());
+        ColumnPlan p = planField(child(path, child.getName()), child, f.getDataType());
         if (p == null) {
           return null;
         }
@@ -105,6 +134,38 @@ final class ColumnPlanner {
     }
     ValueKind kind = kind(type.asPrimitiveType(), target);
     return kind == null ? null : new ColumnPlan.Leaf(target, file.getColumnDescription(path), kind);
+  }
+
+  private static String[] child(String[] path, String name) {
+    String[] childPath = Arrays.copyOf(path, path.length + 1);
+    childPath[path.length] = name;
+    return childPath;
+  }
+
+  /**
+   * The repeated group inside a LIST or MAP group of the standard three-level layout, holding
+   * {@code fields} fields; null for anything else (which Kernel's reader then reads).
+   */
+  private static Type repeatedGroup(Type type, Class<?> annotation, int fields) {
+    if (type.isPrimitive() || type.getRepetition() == Type.Repetition.REPEATED) {
+      return null;
+    }
+    LogicalTypeAnnotation a = type.getLogicalTypeAnnotation();
+    boolean annotated = annotation.isInstance(a)
+        || (annotation == LogicalTypeAnnotation.MapLogicalTypeAnnotation.class
+            && a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation);
+    GroupType group = type.asGroupType();
+    if (!annotated || group.getFieldCount() != 1) {
+      return null;
+    }
+    Type repeated = group.getType(0);
+    return repeated.getRepetition() == Type.Repetition.REPEATED && !repeated.isPrimitive()
+        && repeated.asGroupType().getFieldCount() == fields ? repeated : null;
+  }
+
+  /** The two-level list layouts the format's compatibility rules name: the repeated group is the element itself. */
+  private static boolean isLegacyList(Type list, Type repeated) {
+    return repeated.getName().equals("array") || repeated.getName().equals(list.getName() + "_tuple");
   }
 
   private static ValueKind kind(PrimitiveType p, DataType target) {
@@ -186,6 +247,17 @@ final class ColumnPlanner {
 
   /** The file's type reduced to the leaves the plan reads. */
   private static Type prune(Type type, ColumnPlan plan) {
+    if (plan instanceof ColumnPlan.Repeated r) {
+      GroupType group = type.asGroupType();
+      GroupType repeated = group.getType(0).asGroupType();
+      if (r.type() instanceof MapType) {
+        List<ColumnPlan> kv = ((ColumnPlan.Struct) r.element()).fields();
+        repeated = repeated.withNewFields(prune(repeated.getType(0), kv.get(0)), prune(repeated.getType(1), kv.get(1)));
+      } else {
+        repeated = repeated.withNewFields(prune(repeated.getType(0), r.element()));
+      }
+      return group.withNewFields(repeated);
+    }
     if (!(plan instanceof ColumnPlan.Struct s)) {
       return type;
     }

@@ -189,6 +189,46 @@ final class LeafDecoder {
     out.setValueCount(n);
   }
 
+  /** Sets the reader's current value, converted as {@code kind}, at {@code i} of {@code out}, growing it as needed. */
+  static void set(ColumnReader r, ValueKind kind, FieldVector out, int i) {
+    switch (kind) {
+      case INT32 -> {
+        if (out instanceof IntVector v) {
+          v.setSafe(i, r.getInteger());
+        } else if (out instanceof DateDayVector v) {
+          v.setSafe(i, r.getInteger());
+        } else if (out instanceof SmallIntVector v) {
+          v.setSafe(i, (short) r.getInteger());
+        } else {
+          ((TinyIntVector) out).setSafe(i, (byte) r.getInteger());
+        }
+      }
+      case INT32_TO_LONG -> ((BigIntVector) out).setSafe(i, r.getInteger());
+      case INT32_TO_DOUBLE -> ((Float8Vector) out).setSafe(i, r.getInteger());
+      case INT64 -> {
+        if (out instanceof TimeStampVector v) {
+          v.setSafe(i, r.getLong());
+        } else {
+          ((BigIntVector) out).setSafe(i, r.getLong());
+        }
+      }
+      case MILLIS_TO_MICROS -> ((TimeStampVector) out).setSafe(i, Math.multiplyExact(r.getLong(), 1_000L));
+      case INT96_TO_MICROS -> ((TimeStampVector) out).setSafe(i, int96Micros(r.getBinary()));
+      case FLOAT -> ((Float4Vector) out).setSafe(i, r.getFloat());
+      case FLOAT_TO_DOUBLE -> ((Float8Vector) out).setSafe(i, r.getFloat());
+      case DOUBLE -> ((Float8Vector) out).setSafe(i, r.getDouble());
+      case BOOLEAN -> ((BitVector) out).setSafe(i, r.getBoolean() ? 1 : 0);
+      case DECIMAL_LONG -> ((DecimalVector) out).setSafe(i,
+          r.getDescriptor().getPrimitiveType().getPrimitiveTypeName()
+              == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32 ? r.getInteger() : r.getLong());
+      case DECIMAL_BYTES -> ((DecimalVector) out).setBigEndianSafe(i, r.getBinary().getBytesUnsafe());
+      case BYTES -> {
+        ByteBuffer bytes = r.getBinary().toByteBuffer();
+        ((BaseVariableWidthVector) out).setSafe(i, bytes, bytes.position(), bytes.remaining());
+      }
+    }
+  }
+
   private static long int96Micros(Binary value) {
     ByteBuffer b = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     long nanosOfDay = b.getLong(b.position());

@@ -47,6 +47,7 @@ final class PageDecoder {
   private final ValueKind kind;
   private final int maxLevel;
   private final Dictionary dictionary;
+  private final boolean int32Decimals; // DECIMAL_LONG stored as INT32, else as INT64
   private byte[][] dictionaryBytes;
 
   private int pageLeft;
@@ -65,6 +66,8 @@ final class PageDecoder {
     this.pages = pages;
     this.kind = kind;
     this.maxLevel = column.getMaxDefinitionLevel();
+    this.int32Decimals = column.getPrimitiveType().getPrimitiveTypeName()
+        == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
     DictionaryPage page = pages.readDictionaryPage();
     this.dictionary = page == null ? null : page.getEncoding().initDictionary(column, page);
   }
@@ -170,9 +173,7 @@ final class PageDecoder {
       case FLOAT -> MemoryUtil.putInt(address, Float.floatToRawIntBits(plain != null ? plain.getFloat() : values.readFloat()));
       case DOUBLE -> MemoryUtil.putLong(address, Double.doubleToRawLongBits(plain != null ? plain.getDouble() : values.readDouble()));
       case DECIMAL_LONG -> {
-        boolean int32 = column.getPrimitiveType().getPrimitiveTypeName()
-            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
-        long unscaled = int32 ? (plain != null ? plain.getInt() : values.readInteger())
+        long unscaled = int32Decimals ? (plain != null ? plain.getInt() : values.readInteger())
             : (plain != null ? plain.getLong() : values.readLong());
         MemoryUtil.putLong(address, unscaled); // 128-bit little-endian two's complement
         MemoryUtil.putLong(address + 8, unscaled < 0 ? -1L : 0L);

@@ -46,6 +46,7 @@ final class ParquetArrowFile implements CloseableIterator<ColumnarBatch> {
   private ColumnReadStoreImpl columns;
   private final java.util.Map<org.apache.parquet.column.ColumnDescriptor, ColumnReader> readers = new java.util.HashMap<>();
   private final java.util.Map<org.apache.parquet.column.ColumnDescriptor, PageDecoder> pageDecoders = new java.util.HashMap<>();
+  private final java.util.Map<ColumnPlan, NestedDecoder> nestedDecoders = new java.util.IdentityHashMap<>();
   private long rowGroupStart;
   private long rowsLeft;
   private long position;
@@ -87,6 +88,7 @@ final class ParquetArrowFile implements CloseableIterator<ColumnarBatch> {
         position = 0;
         readers.clear();
         pageDecoders.clear();
+        nestedDecoders.clear();
         columns = rowsLeft == 0 || requested.getFieldCount() == 0
             ? null : new ColumnReadStoreImpl(rowGroup, converters(requested), requested, createdBy);
       }
@@ -124,7 +126,10 @@ final class ParquetArrowFile implements CloseableIterator<ColumnarBatch> {
   private void decode(ColumnPlan plan, FieldVector out, int n, int[] levels) {
     out.setInitialCapacity(n);
     out.allocateNew();
-    if (plan instanceof ColumnPlan.Leaf l) {
+    if (ColumnPlan.repeats(plan)) {
+      nestedDecoders.computeIfAbsent(plan, p -> new NestedDecoder(p, this::reader)).decode(out, n);
+      java.util.Arrays.fill(levels, -1); // a column of its own: no enclosing struct asks
+    } else if (plan instanceof ColumnPlan.Leaf l) {
       if (PageDecoder.handles(l.column(), l.kind(), out)) {
         pageDecoder(l).decode(n, out, levels);
       } else {
@@ -163,7 +168,11 @@ final class ParquetArrowFile implements CloseableIterator<ColumnarBatch> {
   }
 
   private ColumnReader reader(ColumnPlan.Leaf leaf) {
-    return readers.computeIfAbsent(leaf.column(), columns::getColumnReader);
+    return reader(leaf.column());
+  }
+
+  private ColumnReader reader(org.apache.parquet.column.ColumnDescriptor column) {
+    return readers.computeIfAbsent(column, columns::getColumnReader);
   }
 
   private PageDecoder pageDecoder(ColumnPlan.Leaf leaf) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
 import io.delta.kernel.types.BooleanType;
 import io.delta.kernel.types.DecimalType;
@@ -11,6 +12,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.FloatType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -135,6 +137,176 @@ class TestColumnWiseDecoding {
       }
       assertThat(below100).isEqualTo(100);
       assertThat(rows).as("only the first row groups are read").isLessThan(ROWS / 2);
+    }
+  }
+
+  static final MessageType NESTED_FILE = MessageTypeParser.parseMessageType("""
+      message m {
+        required int64 id;
+        optional group ints (LIST) {
+          repeated group list {
+            optional int32 element;
+          }
+        }
+        optional group grid (LIST) {
+          repeated group list {
+            optional group element (LIST) {
+              repeated group list {
+                required binary element (STRING);
+              }
+            }
+          }
+        }
+        optional group scores (MAP) {
+          repeated group key_value {
+            required binary key (STRING);
+            optional group value {
+              optional double v;
+              optional group seen (LIST) {
+                repeated group list {
+                  optional int64 element;
+                }
+              }
+            }
+          }
+        }
+      }""");
+
+  static final StructType NESTED_READ = new StructType()
+      .add("id", LongType.LONG, false)
+      .add("ints", new ArrayType(IntegerType.INTEGER, true))
+      .add("grid", new ArrayType(new ArrayType(StringType.STRING, false), true))
+      .add("scores", new MapType(StringType.STRING,
+          new StructType().add("v", DoubleType.DOUBLE).add("seen", new ArrayType(LongType.LONG, true))
+              .add("absent", StringType.STRING), true));
+
+  @ParameterizedTest(name = "{0}, dictionary {1}")
+  @MethodSource("layouts")
+  void nestedColumnsAcrossPagesAndRowGroupsDecodeAsKernelsReaderReadsThem(
+      WriterVersion version, boolean dictionary, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("nested.parquet");
+    writeNested(file, version, dictionary);
+    Configuration conf = new Configuration();
+    FileStatus status = FileStatus.of(file.toUri().toString(), file.toFile().length(), 0);
+    io.deltalake4j.types.StructType ours = io.deltalake4j.internal.kernel.Schemas.fromKernel(NESTED_READ);
+    java.util.List<java.util.List<Object>> expected = new java.util.ArrayList<>();
+    try (CloseableIterator<io.delta.kernel.engine.FileReadResult> kernel = io.delta.kernel.defaults.engine.DefaultEngine
+        .create(conf).getParquetHandler()
+        .readParquetFiles(io.delta.kernel.internal.util.Utils.singletonCloseableIterator(status), NESTED_READ, Optional.empty())) {
+      while (kernel.hasNext()) {
+        ColumnarBatch batch = kernel.next().getData();
+        for (int r = 0; r < batch.getSize(); r++) {
+          expected.add(values(batch, r, ours));
+        }
+      }
+    }
+    java.util.List<java.util.List<Object>> actual = new java.util.ArrayList<>();
+    int groups;
+    try (BufferAllocator allocator = new RootAllocator();
+        org.apache.parquet.hadoop.ParquetFileReader footer = org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+      groups = footer.getRowGroups().size();
+      ArrowParquetReader reader = new ArrowParquetReader(conf, allocator, 333, (f, s, p) -> {
+        throw new AssertionError("the column-wise decoder must take this file");
+      });
+      try (CloseableIterator<ColumnarBatch> batches = reader.read(status, NESTED_READ, Optional.empty())) {
+        while (batches.hasNext()) {
+          ColumnarBatch batch = batches.next();
+          for (int r = 0; r < batch.getSize(); r++) {
+            actual.add(values(batch, r, ours));
+          }
+        }
+      }
+    }
+    assertThat(groups).as("the file has several row groups").isGreaterThan(2);
+    assertThat(actual).hasSize(ROWS).isEqualTo(expected);
+    assertThat(actual.stream().filter(row -> row.get(2) != null && ((java.util.List<?>) row.get(2)).size() > 1).count())
+        .as("grids with several rows occur").isPositive();
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoLevelListsAreLeftToKernelsReader() {
+    MessageType legacy = MessageTypeParser.parseMessageType("""
+        message m {
+          optional group ints (LIST) {
+            repeated int32 array;
+          }
+        }""");
+    MessageType tuple = MessageTypeParser.parseMessageType("""
+        message m {
+          optional group ints (LIST) {
+            repeated group ints_tuple {
+              optional int32 v;
+            }
+          }
+        }""");
+    StructType read = new StructType().add("ints", new ArrayType(IntegerType.INTEGER, true));
+    assertThat(ColumnPlanner.plan(legacy, read)).isNull();
+    assertThat(ColumnPlanner.plan(tuple, read)).isNull();
+    assertThat(ColumnPlanner.plan(NESTED_FILE, NESTED_READ)).isNotNull();
+  }
+
+  private static java.util.List<Object> values(ColumnarBatch batch, int r, io.deltalake4j.types.StructType schema) {
+    java.util.List<Object> row = new java.util.ArrayList<>();
+    for (int c = 0; c < schema.size(); c++) {
+      Object v = io.deltalake4j.internal.kernel.ValueReader.read(batch.getColumnVector(c), r, schema.field(c).type());
+      row.add(v);
+    }
+    return row;
+  }
+
+  private static void writeNested(Path file, WriterVersion version, boolean dictionary) throws Exception {
+    SimpleGroupFactory groups = new SimpleGroupFactory(NESTED_FILE);
+    java.util.Random random = new java.util.Random(version.ordinal() * 2L + (dictionary ? 1 : 0));
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
+        .withType(NESTED_FILE).withWriterVersion(version).withDictionaryEncoding(dictionary)
+        .withPageSize(1024).withPageRowCountLimit(100).withRowGroupSize(32 * 1024).withConf(new Configuration()).build()) {
+      for (int row = 0; row < ROWS; row++) {
+        Group g = groups.newGroup().append("id", (long) row);
+        if (random.nextInt(6) != 0) {
+          Group list = g.addGroup("ints");
+          for (int e = random.nextInt(5); e > 0; e--) {
+            Group element = list.addGroup("list");
+            if (random.nextInt(4) != 0) {
+              element.append("element", random.nextInt(100));
+            }
+          }
+        }
+        if (random.nextInt(6) != 0) {
+          Group grid = g.addGroup("grid");
+          for (int e = random.nextInt(4); e > 0; e--) {
+            Group element = grid.addGroup("list");
+            if (random.nextInt(5) != 0) {
+              Group inner = element.addGroup("element");
+              for (int x = random.nextInt(4); x > 0; x--) {
+                inner.addGroup("list").append("element", "c" + random.nextInt(20));
+              }
+            }
+          }
+        }
+        if (random.nextInt(6) != 0) {
+          Group map = g.addGroup("scores");
+          for (int e = random.nextInt(4); e > 0; e--) {
+            Group entry = map.addGroup("key_value").append("key", "k" + e);
+            if (random.nextInt(5) != 0) {
+              Group value = entry.addGroup("value");
+              if (random.nextBoolean()) {
+                value.append("v", random.nextDouble());
+              }
+              if (random.nextInt(4) != 0) {
+                Group seen = value.addGroup("seen");
+                for (int x = random.nextInt(3); x > 0; x--) {
+                  Group element = seen.addGroup("list");
+                  if (random.nextBoolean()) {
+                    element.append("element", random.nextLong());
+                  }
+                }
+              }
+            }
+          }
+        }
+        writer.write(g);
+      }
     }
   }
 

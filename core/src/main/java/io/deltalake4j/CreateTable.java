@@ -1,5 +1,6 @@
 package io.deltalake4j;
 
+import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.write.WriteSpec;
 import io.deltalake4j.types.StructType;
@@ -11,11 +12,14 @@ import java.util.Objects;
 
 /**
  * Creates a table: schema, partition columns, properties, and optionally its first rows, in one
- * commit (version 0, operation {@code CREATE TABLE}). Fails if a table exists there.
+ * commit (version 0, operation {@code CREATE TABLE}). Fails if a table exists there. A table
+ * created by name is registered in the lake's catalog after its commit.
  */
 public final class CreateTable extends WriteBuilder<CreateTable> {
 
-  private final KernelTable table;
+  private final KernelTable table; // null when created by name
+  private final TableName name;
+  private String location;
   private StructType schema;
   private List<String> partitionColumns;
   private final Map<String, String> properties = new LinkedHashMap<>();
@@ -23,6 +27,13 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
   CreateTable(DeltaLake lake, KernelTable table) {
     super(lake);
     this.table = table;
+    this.name = null;
+  }
+
+  CreateTable(DeltaLake lake, TableName name) {
+    super(lake);
+    this.table = null;
+    this.name = name;
   }
 
   @Override
@@ -44,6 +55,23 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
     return this;
   }
 
+  /**
+   * Where a table created by name is made (a path or URI), instead of under its database's
+   * location; registered as an external table either way.
+   *
+   * @throws IllegalStateException if the table is created at a path
+   */
+  public CreateTable location(String pathOrUri) {
+    Objects.requireNonNull(pathOrUri, "pathOrUri");
+    if (name == null) {
+      throw new IllegalStateException("Invalid builder call: location(...) is for tables created by name; this one "
+          + "is created at " + table.location() + ".");
+    }
+    requireUnset("location", location);
+    location = pathOrUri;
+    return this;
+  }
+
   /** A table property: a {@code delta.*} setting (validated by Delta) or a user property; each key once. */
   public CreateTable property(String key, String value) {
     Objects.requireNonNull(key, "key");
@@ -58,18 +86,28 @@ public final class CreateTable extends WriteBuilder<CreateTable> {
   }
 
   /**
-   * Creates the table.
+   * Creates the table, and registers it if it is created by name.
    *
-   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException if a table is already there
+   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException if a table is already there, or
+   *     the name is taken
    * @throws io.deltalake4j.exceptions.SchemaMismatchException if the schema, partitioning or a row
    *     is invalid; nothing is committed
+   * @throws io.deltalake4j.exceptions.CatalogException if the catalog cannot be reached; a table
+   *     created but not registered is removed again, unless its directory held files before
    */
   @Override
   public CommitResult commit() {
-    if (schema == null) {
-      throw new IllegalStateException("Cannot create table at " + table.location() + ": no schema. Call schema(...) first.");
+    if (name == null) {
+      return create(table);
     }
-    return run(table, new WriteSpec.Parts(
+    return Registration.write(lake(), name, location, true, this::create);
+  }
+
+  private CommitResult create(KernelTable at) {
+    if (schema == null) {
+      throw new IllegalStateException("Cannot create table at " + at.location() + ": no schema. Call schema(...) first.");
+    }
+    return run(at, new WriteSpec.Parts(
         WriteMode.ERROR, "CREATE TABLE", schema, partitionColumns == null ? List.of() : partitionColumns,
         Map.copyOf(properties), null, WriteSpec.SchemaChange.NONE));
   }

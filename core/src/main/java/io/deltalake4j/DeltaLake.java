@@ -2,6 +2,8 @@ package io.deltalake4j;
 
 import io.deltalake4j.internal.Version;
 import io.deltalake4j.internal.kernel.KernelEngine;
+import io.deltalake4j.catalog.Catalog;
+import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.ParquetFiles;
 import java.nio.file.Files;
@@ -28,10 +30,12 @@ import org.apache.hadoop.conf.Configuration;
 public final class DeltaLake implements AutoCloseable {
 
   private final KernelEngine engine;
+  private final Catalog catalog; // null: paths only
   private volatile boolean closed;
 
-  private DeltaLake(KernelEngine engine) {
+  private DeltaLake(KernelEngine engine, Catalog catalog) {
     this.engine = engine;
+    this.catalog = catalog;
   }
 
   /** A lake on the local file system, ignoring any Hadoop configuration in the environment. */
@@ -51,38 +55,112 @@ public final class DeltaLake implements AutoCloseable {
   /**
    * Opens the table at its latest version.
    *
-   * @param pathOrUri a local path ({@code /data/sales}, {@code data/sales}) or a URI
-   *     ({@code file:///data/sales}, {@code hdfs://namenode:8020/lakehouse/sales})
+   * @param pathOrName a local path ({@code /data/sales}, {@code data/sales}), a URI ({@code
+   *     file:///data/sales}, {@code hdfs://namenode:8020/lakehouse/sales}), or, in a lake with a
+   *     {@link Builder#catalog catalog}, a name {@code database.table} (write {@code ./a.b} for a
+   *     relative path of that form)
    * @throws io.deltalake4j.exceptions.TableNotFoundException if the path does not exist or holds
-   *     no Delta table
+   *     no Delta table, or no Delta table has the name
+   * @throws io.deltalake4j.exceptions.CatalogException if the catalog cannot be reached
    */
-  public DeltaTable table(String pathOrUri) {
+  public DeltaTable table(String pathOrName) {
     checkOpen();
-    Objects.requireNonNull(pathOrUri, "pathOrUri");
-    return new DeltaTable(this, KernelTable.open(engine, pathOrUri).latest());
+    Objects.requireNonNull(pathOrName, "pathOrName");
+    return new DeltaTable(this, KernelTable.open(engine, resolve(pathOrName)).latest());
   }
 
-  /** True if a Delta table exists at the path. */
-  public boolean exists(String pathOrUri) {
+  /** True if a Delta table exists at the path, or is registered under the name and exists. */
+  public boolean exists(String pathOrName) {
     checkOpen();
-    return KernelTable.at(engine, pathOrUri).exists();
-  }
-
-  /** Starts creating a table at the path; nothing is written until {@link CreateTable#commit()}. */
-  public CreateTable create(String pathOrUri) {
-    checkOpen();
-    Objects.requireNonNull(pathOrUri, "pathOrUri");
-    return new CreateTable(this, KernelTable.at(engine, pathOrUri));
+    TableName name = name(pathOrName);
+    if (name == null) {
+      return KernelTable.at(engine, pathOrName).exists();
+    }
+    return catalog.exists(name) && KernelTable.at(engine, catalog.location(name)).exists();
   }
 
   /**
-   * Starts a write to the path, whether or not a table exists there (as {@code write_deltalake}):
-   * its {@link Write#mode mode} says what to do with an existing table.
+   * Starts creating a table at the path, or under the name (at its database's location unless
+   * {@link CreateTable#location} says otherwise, then registered in the catalog); nothing is
+   * written until {@link CreateTable#commit()}.
    */
-  public Write write(String pathOrUri) {
+  public CreateTable create(String pathOrName) {
     checkOpen();
-    Objects.requireNonNull(pathOrUri, "pathOrUri");
-    return new Write(this, KernelTable.at(engine, pathOrUri));
+    Objects.requireNonNull(pathOrName, "pathOrName");
+    TableName name = name(pathOrName);
+    return name == null ? new CreateTable(this, KernelTable.at(engine, pathOrName)) : new CreateTable(this, name);
+  }
+
+  /**
+   * Registers the Delta table at the path under a name in the catalog, where Spark, Trino and
+   * other lakes find it too.
+   *
+   * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table is at the path, or
+   *     the database does not exist
+   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException if the name is taken
+   */
+  public void register(String name, String pathOrUri) {
+    checkOpen();
+    TableName parsed = TableName.parse(name);
+    requireCatalog("register " + parsed);
+    catalog.register(parsed, KernelTable.open(engine, pathOrUri).location());
+  }
+
+  /**
+   * Removes the name from the catalog; the table and its files stay where they are.
+   *
+   * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table has the name
+   */
+  public void unregister(String name) {
+    checkOpen();
+    TableName parsed = TableName.parse(name);
+    requireCatalog("unregister " + parsed);
+    catalog.unregister(parsed);
+  }
+
+  /**
+   * The catalog names resolve through, for listing databases and tables.
+   *
+   * @throws IllegalStateException if the lake was built without one
+   */
+  public Catalog catalog() {
+    requireCatalog("list tables");
+    return catalog;
+  }
+
+  /** The location a path or a table name stands for. */
+  String resolve(String pathOrName) {
+    TableName name = name(pathOrName);
+    return name == null ? pathOrName : catalog.location(name);
+  }
+
+  /** The table name the text stands for in this lake, or null for a path. */
+  private TableName name(String pathOrName) {
+    return catalog != null && TableName.isName(pathOrName) ? TableName.parse(pathOrName) : null;
+  }
+
+  private void requireCatalog(String what) {
+    if (catalog == null) {
+      throw new IllegalStateException(
+          "Cannot " + what + ": the lake has no catalog. Build it with DeltaLake.builder().catalog(...).");
+    }
+  }
+
+  Catalog catalogOrNull() {
+    return catalog;
+  }
+
+  /**
+   * Starts a write to the path or name, whether or not a table exists there (as {@code
+   * write_deltalake}): its {@link Write#mode mode} says what to do with an existing table. A table
+   * written by name that does not exist yet is created under its database's location and
+   * registered.
+   */
+  public Write write(String pathOrName) {
+    checkOpen();
+    Objects.requireNonNull(pathOrName, "pathOrName");
+    TableName name = name(pathOrName);
+    return name == null ? new Write(this, KernelTable.at(engine, pathOrName)) : new Write(this, name);
   }
 
   /**
@@ -133,6 +211,7 @@ public final class DeltaLake implements AutoCloseable {
     private Configuration conf;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Maintenance maintenance = Maintenance.AUTOMATIC;
+    private Catalog catalog;
 
     private Builder() {}
 
@@ -187,11 +266,20 @@ public final class DeltaLake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Resolves {@code database.table} names through this catalog (its caller keeps and closes
+     * it); paths keep working.
+     */
+    public Builder catalog(Catalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
     /** A new lake; the builder can be used again. */
     public DeltaLake build() {
       Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
       settings.forEach(base::set);
-      return new DeltaLake(KernelEngine.create(base, maintenance == Maintenance.AUTOMATIC));
+      return new DeltaLake(KernelEngine.create(base, maintenance == Maintenance.AUTOMATIC), catalog);
     }
 
     private static Configuration fromEnvironment() {

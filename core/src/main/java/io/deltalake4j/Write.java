@@ -1,6 +1,7 @@
 package io.deltalake4j;
 
 import io.deltalake4j.filter.Filter;
+import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.write.WriteSpec;
 import io.deltalake4j.types.StructType;
@@ -13,12 +14,14 @@ import java.util.Objects;
 /**
  * A write to a path whether or not a table exists there, as {@code write_deltalake} does: without a
  * table, every mode creates one from {@link #schema}, {@link #partitionBy} and {@link #property};
- * with one, the {@link #mode} decides. See {@link Append} and {@link Overwrite} for what appends
+ * with one, the {@link #mode} decides. Written by name, a table the write creates is made under its
+ * database's location and registered in the lake's catalog. See {@link Append} and {@link Overwrite} for what appends
  * and overwrites guarantee.
  */
 public final class Write extends WriteBuilder<Write> {
 
-  private final KernelTable table;
+  private final KernelTable table; // null when written by name
+  private final TableName name;
   private WriteMode mode = WriteMode.ERROR;
   private boolean modeSet;
   private StructType schema;
@@ -30,6 +33,13 @@ public final class Write extends WriteBuilder<Write> {
   Write(DeltaLake lake, KernelTable table) {
     super(lake);
     this.table = table;
+    this.name = null;
+  }
+
+  Write(DeltaLake lake, TableName name) {
+    super(lake);
+    this.table = null;
+    this.name = name;
   }
 
   @Override
@@ -114,17 +124,22 @@ public final class Write extends WriteBuilder<Write> {
    */
   @Override
   public CommitResult commit() {
+    String target = name != null ? name.toString() : table.location();
     if (predicate != null && mode != WriteMode.OVERWRITE) {
-      throw new IllegalStateException("Invalid write to " + table.location() + ": where(...) needs mode OVERWRITE, not " + mode + ".");
+      throw new IllegalStateException("Invalid write to " + target + ": where(...) needs mode OVERWRITE, not " + mode + ".");
     }
     if (schemaChange == WriteSpec.SchemaChange.OVERWRITE && (mode != WriteMode.OVERWRITE || predicate != null)) {
       throw new IllegalStateException(
-          "Invalid write to " + table.location() + ": overwriteSchema() needs mode OVERWRITE and no where(...).");
+          "Invalid write to " + target + ": overwriteSchema() needs mode OVERWRITE and no where(...).");
     }
     if (schemaChange != WriteSpec.SchemaChange.NONE && schema == null) {
-      throw new IllegalStateException("Invalid write to " + table.location() + ": a schema change needs schema(...).");
+      throw new IllegalStateException("Invalid write to " + target + ": a schema change needs schema(...).");
     }
-    return run(table, new WriteSpec.Parts(
+    return name == null ? write(table) : Registration.write(lake(), name, null, false, this::write);
+  }
+
+  private CommitResult write(KernelTable at) {
+    return run(at, new WriteSpec.Parts(
         mode, "WRITE", schema, partitionColumns, Map.copyOf(properties), predicate, schemaChange));
   }
 }

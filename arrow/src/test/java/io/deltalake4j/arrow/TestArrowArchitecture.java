@@ -1,18 +1,11 @@
 package io.deltalake4j.arrow;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.ArrayList;
-import java.util.List;
+import io.deltalake4j.testing.ApiRules;
 import org.junit.jupiter.api.Test;
 
 /** The module rules of ARCHITECTURE.md, checked on the arrow module's compiled classes. */
@@ -38,22 +31,6 @@ class TestArrowArchitecture {
 
   @Test
   void publicApiSignaturesExposeNoKernelHadoopOrInternalTypes() {
-    codeUnits().that().arePublic()
-        .and().areDeclaredInClassesThat().arePublic()
-        .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.deltalake4j.arrow.internal..")
-        .should(new ArchCondition<JavaCodeUnit>("use no Kernel, Hadoop or internal type in their signature") {
-          @Override
-          public void check(JavaCodeUnit unit, ConditionEvents events) {
-            List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
-            types.add(unit.getRawReturnType());
-            for (JavaClass t : types) {
-              String p = t.getPackageName();
-              if (p.startsWith("io.delta.kernel") || p.startsWith("org.apache.hadoop") || p.contains(".internal")) {
-                events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + t.getName()));
-              }
-            }
-          }
-        })
-        .check(ARROW);
+    ApiRules.checkPublicSignatures(ARROW, "io.deltalake4j.arrow.internal", ApiRules::isHidden);
   }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -39,12 +40,22 @@ final class DemoCommand implements Callable<Integer> {
       description = "Rows in version 0 (default: ${DEFAULT-VALUE}); version 1 appends N/10 more.")
   int rows;
 
+  @Option(names = "--register", paramLabel = "NAME",
+      description = "Also register the table in the metastore of --metastore as NAME (database.table).")
+  String register;
+
+  @ParentCommand Main main;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
     if (warehouse.contains(":/")) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--warehouse': '" + warehouse
           + "' is a URI; the demo writes to a local directory. Give a path, e.g. --warehouse /tmp/warehouse");
+    }
+    if (register != null) {
+      Metastore.require(spec, main);
+      Metastore.name(spec, register);
     }
     PrintWriter out = spec.commandLine().getOut();
     DemoWarehouse dir = new DemoWarehouse(Path.of(warehouse));
@@ -57,6 +68,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     try (DeltaLake lake = DeltaLake.local()) {
       new DemoSections(lake, dir.table().toString(), out).run(rows, appended);
+    }
+    if (register != null) {
+      try (LakeSession session = LakeSession.open(main)) {
+        session.lake().register(register, dir.table().toString());
+      }
+      out.println();
+      out.println("Registered as " + register + " in the metastore at " + main.metastore() + ".");
     }
     out.println();
     out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code deltalake4j history}: the table's commits, newest first, as DESCRIBE HISTORY shows them. */
@@ -21,7 +22,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TABLE", description = "The table's path or URI.")
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "TABLE", description = "The table: a path, a URI, or database.table with --metastore.")
   String table;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20", converter = Counts.Positive.class,
@@ -38,7 +41,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (DeltaLake lake = DeltaLake.builder().build()) {
+    try (LakeSession session = LakeSession.open(main)) {
+      DeltaLake lake = session.lake();
       List<Commit> commits = lake.table(table).history(limit);
       if (format == OutputFormat.JSONL) {
         HistoryReport.jsonLines(out, commits);

@@ -1,5 +1,6 @@
 package io.deltalake4j.cli;
 
+import io.deltalake4j.hms.HiveCatalog;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code deltalake4j} command: {@code scan}, {@code write}, {@code history}, {@code detail},
- * {@code schema} and {@code demo}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
+ * {@code schema}, {@code demo}, and, with a metastore, {@code tables}, {@code register} and {@code
+ * unregister}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
  * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace.
  *
  * <p>{@link #run} runs it in-process with given streams and returns the exit code; {@link #main}
@@ -30,20 +32,22 @@ import picocli.CommandLine.Spec;
     description = "Reads and writes Delta Lake tables on local disk or HDFS, without Spark.",
     subcommands = {
       ScanCommand.class, WriteCommand.class, HistoryCommand.class, DetailCommand.class, SchemaCommand.class, DemoCommand.class,
-      HelpCommand.class
+      TablesCommand.class, RegisterCommand.class, UnregisterCommand.class, HelpCommand.class
     },
     footer = {
       "",
       "TABLE is a path or a URI: sales, /data/sales, file:///data/sales,",
-      "hdfs://namenode:8020/lake/sales. Hadoop settings (core-site.xml, hdfs-site.xml)",
-      "come from $HADOOP_CONF_DIR when it is set.",
+      "hdfs://namenode:8020/lake/sales; with --metastore, also database.table.",
+      "Hadoop settings (core-site.xml, hdfs-site.xml) come from $HADOOP_CONF_DIR",
+      "when it is set.",
       "",
       "Examples:",
       "  deltalake4j demo",
       "  t=deltalake4j-warehouse/sales_transactions",
       "  deltalake4j scan $t --where \"region = 'us-east' AND month = 1\" --limit 5",
       "  deltalake4j history $t --format jsonl",
-      "  deltalake4j write new_table --input rows.csv --infer-schema"
+      "  deltalake4j write new_table --input rows.csv --infer-schema",
+      "  deltalake4j --metastore thrift://metastore:9083 tables default"
     })
 public final class Main implements Callable<Integer> {
 
@@ -52,6 +56,8 @@ public final class Main implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "On errors, print the stack trace too; for jsonl and csv scans, print the scan summary on stderr.")
   boolean verbose;
+
+  private String metastore;
 
   @Spec CommandSpec spec;
 
@@ -90,8 +96,28 @@ public final class Main implements Callable<Integer> {
     return spec.exitCodeOnInvalidInput();
   }
 
+  @Option(
+      names = "--metastore",
+      paramLabel = "URIS",
+      scope = ScopeType.INHERIT,
+      description = "Hive Metastore thrift://host:port (several, comma-separated, for failover): TABLE may then be "
+          + "database.table, and tables created by name are registered.")
+  void metastore(String uris) {
+    try {
+      HiveCatalog.builder(uris); // checks the addresses; connects nothing
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    metastore = uris;
+  }
+
   boolean verbose() {
     return verbose;
+  }
+
+  /** The metastore addresses of {@code --metastore}, or null. */
+  String metastore() {
+    return metastore;
   }
 
   private static PrintWriter utf8(FileDescriptor fd) {

@@ -45,7 +45,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(paramLabel = "TABLE", description = "The table's path or URI.")
+  @Parameters(paramLabel = "TABLE", description = "The table: a path, a URI, or database.table with --metastore.")
   String table;
 
   @Option(names = "--where", paramLabel = "EXPR",
@@ -103,7 +103,8 @@ final class ScanCommand implements Callable<Integer> {
           ? "--format arrow writes binary data: give the file to write with --output FILE."
           : "--output is for --format arrow; other formats print to stdout.");
     }
-    try (DeltaLake lake = DeltaLake.builder().build()) {
+    try (LakeSession session = LakeSession.open(main)) {
+      DeltaLake lake = session.lake();
       Scan scan = refine(lake.table(table).scan(), columns);
       if (format == OutputFormat.ARROW) {
         ArrowFile.Written w = ArrowFile.write(scan, output);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code deltalake4j schema}: the columns and their types, or the Delta schema JSON. */
@@ -22,7 +23,9 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TABLE", description = "The table's path or URI.")
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "TABLE", description = "The table: a path, a URI, or database.table with --metastore.")
   String table;
 
   private OutputFormat format;
@@ -35,7 +38,8 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (DeltaLake lake = DeltaLake.builder().build()) {
+    try (LakeSession session = LakeSession.open(main)) {
+      DeltaLake lake = session.lake();
       DeltaTable t = lake.table(table);
       if (format == OutputFormat.JSON) {
         SchemaReport.json(out, t.schema());

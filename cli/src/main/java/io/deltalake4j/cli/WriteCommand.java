@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code deltalake4j write}: rows from a JSON Lines, CSV or Parquet file into a table, in one commit. */
@@ -46,7 +47,9 @@ final class WriteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "TABLE", description = "The table's path or URI.")
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "TABLE", description = "The table: a path, a URI, or database.table with --metastore.")
   String table;
 
   @Option(order = 1, names = "--input", paramLabel = "FILE", required = true,
@@ -132,7 +135,8 @@ final class WriteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null, System::nanoTime);
     CommitResult result;
-    try (DeltaLake lake = DeltaLake.builder().build()) {
+    try (LakeSession session = LakeSession.open(main)) {
+      DeltaLake lake = session.lake();
       Input source = Input.of(fmt, input, lake);
       StructType schema = new SchemaChoice(spec, table).choose(lake, source,
           schemaSource == null ? null : schemaSource.json, schemaSource != null && schemaSource.infer, overwriteSchema());

@@ -51,6 +51,21 @@ public final class KernelTable {
     return pathExists(location + "/_delta_log");
   }
 
+  /** True if anything exists at the location, a table or not. */
+  public boolean locationExists() {
+    return pathExists(location);
+  }
+
+  /** Deletes the location and everything under it; for a table this call made and must take back. */
+  public void deleteLocation() {
+    Path path = new Path(location);
+    try {
+      path.getFileSystem(engine.conf()).delete(path, true);
+    } catch (IOException | RuntimeException e) {
+      throw new DeltaIOException("Cannot remove " + location + ": " + KernelErrors.rootMessage(e), e);
+    }
+  }
+
   private void requireExists() {
     if (!pathExists(location)) {
       throw new TableNotFoundException(

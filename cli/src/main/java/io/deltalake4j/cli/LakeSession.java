@@ -1,0 +1,44 @@
+package io.deltalake4j.cli;
+
+import io.deltalake4j.DeltaLake;
+import io.deltalake4j.hms.HiveCatalog;
+
+/**
+ * The lake a command works on: Hadoop settings from {@code $HADOOP_CONF_DIR}, and the Hive
+ * Metastore of {@code --metastore} when given, so that TABLE may be {@code database.table}.
+ * Closing closes the lake, then the catalog.
+ */
+final class LakeSession implements AutoCloseable {
+
+  private final HiveCatalog catalog; // null without --metastore
+  private final DeltaLake lake;
+
+  private LakeSession(HiveCatalog catalog, DeltaLake lake) {
+    this.catalog = catalog;
+    this.lake = lake;
+  }
+
+  static LakeSession open(Main main) {
+    String uris = main.metastore();
+    if (uris == null) {
+      return new LakeSession(null, DeltaLake.builder().build());
+    }
+    HiveCatalog catalog = HiveCatalog.connect(uris);
+    return new LakeSession(catalog, DeltaLake.builder().catalog(catalog).build());
+  }
+
+  DeltaLake lake() {
+    return lake;
+  }
+
+  @Override
+  public void close() {
+    try {
+      lake.close();
+    } finally {
+      if (catalog != null) {
+        catalog.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.deltalake4j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code deltalake4j unregister}: removes a metastore name; the table's files stay. */
+@Command(name = "unregister", header = "Remove database.table from the metastore; the table's files stay (needs --metastore).")
+final class UnregisterCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
+
+  @Parameters(paramLabel = "NAME", description = "The name, database.table.")
+  String name;
+
+  @Override
+  public Integer call() {
+    Metastore.require(spec, main);
+    try (LakeSession session = LakeSession.open(main)) {
+      session.lake().unregister(Metastore.name(spec, name));
+      spec.commandLine().getOut().println("unregistered " + name);
+    }
+    return 0;
+  }
+}

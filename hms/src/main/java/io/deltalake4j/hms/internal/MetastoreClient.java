@@ -1,0 +1,131 @@
+package io.deltalake4j.hms.internal;
+
+import io.deltalake4j.exceptions.CatalogException;
+import io.trino.hive.thrift.metastore.ThriftHiveMetastore;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * One connection to a Hive Metastore, over plain binary Thrift, shared by all calls (one at a
+ * time). A call that fails in transport (refused, reset, timed out) closes the connection and is
+ * tried again on the next address, the addresses taken round in order, up to a number of
+ * attempts; a metastore's answer, error or not, is never retried. Closing closes the connection;
+ * closing twice is harmless.
+ */
+public final class MetastoreClient implements AutoCloseable {
+
+  /** One metastore call over a connected client. */
+  public interface Call<T> {
+    T run(ThriftHiveMetastore.Client client) throws TException;
+  }
+
+  private final List<URI> addresses;
+  private final int connectTimeoutMillis;
+  private final int socketTimeoutMillis;
+  private final int attempts;
+
+  private int current;
+  private TTransport transport;
+  private ThriftHiveMetastore.Client client;
+  private boolean closed;
+
+  /**
+   * @param addresses {@code thrift://host:port} URIs, tried in order
+   * @param attempts how many times a call is tried in all, across the addresses
+   */
+  public MetastoreClient(List<URI> addresses, Duration connectTimeout, Duration socketTimeout, int attempts) {
+    this.addresses = List.copyOf(addresses);
+    this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+    this.socketTimeoutMillis = Math.toIntExact(socketTimeout.toMillis());
+    this.attempts = attempts;
+  }
+
+  /** Parses {@code thrift://host:port[,thrift://host:port...]}. */
+  public static List<URI> parseAddresses(String uris) {
+    List<URI> out = new ArrayList<>();
+    for (String part : uris.split(",")) {
+      String text = part.strip();
+      URI uri;
+      try {
+        uri = URI.create(text);
+      } catch (IllegalArgumentException e) {
+        uri = null;
+      }
+      if (uri == null || !"thrift".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+        throw new IllegalArgumentException("Invalid metastore address '" + text
+            + "': write thrift://host:port, several separated by commas, e.g. thrift://metastore:9083.");
+      }
+      out.add(uri);
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code call}, connecting (again) as needed.
+   *
+   * @param what what the call does, for error messages ("list the tables of db")
+   * @throws CatalogException if no address answered within the attempts
+   * @throws TException the metastore's own answer to the call (no such object, already exists, ...)
+   */
+  public synchronized <T> T call(String what, Call<T> call) throws TException {
+    if (closed) {
+      throw new IllegalStateException("Cannot " + what + ": the catalog is closed.");
+    }
+    List<String> failures = new ArrayList<>();
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      URI address = addresses.get(current);
+      try {
+        if (client == null) {
+          connect(address);
+        }
+        return call.run(client);
+      } catch (TTransportException e) {
+        failures.add(address + ": " + describe(e));
+        disconnect();
+        current = (current + 1) % addresses.size();
+      }
+    }
+    throw new CatalogException("Cannot " + what + ": no Hive Metastore answered (" + String.join("; ", failures)
+        + "; connect timeout " + connectTimeoutMillis + " ms, read timeout " + socketTimeoutMillis
+        + " ms). Check that the metastore runs and the addresses are right.");
+  }
+
+  private void connect(URI address) throws TTransportException {
+    TSocket socket = new TSocket(new TConfiguration(), address.getHost(), address.getPort(),
+        socketTimeoutMillis, connectTimeoutMillis);
+    socket.open();
+    transport = socket;
+    client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
+  }
+
+  private void disconnect() {
+    if (transport != null) {
+      transport.close();
+    }
+    transport = null;
+    client = null;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root == e ? text : root.getClass().getSimpleName() + ": " + text;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    disconnect();
+  }
+}

@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (register != null) {
       try (LakeSession session = LakeSession.open(main)) {
-        session.lake().register(register, dir.table().toString());
+        session.lake().register(register, dir.table().toUri().toString());
       }
       out.println();
       out.println("Registered as " + register + " in the metastore at " + main.metastore() + ".");

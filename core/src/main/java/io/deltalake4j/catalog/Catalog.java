@@ -27,6 +27,9 @@ public interface Catalog extends AutoCloseable {
   /** True if a Delta table is registered under {@code name}. */
   boolean exists(TableName name);
 
+  /** True if any table, Delta or not, has the name. */
+  boolean isTaken(TableName name);
+
   /** The names of the databases, sorted. */
   List<String> databases();
 
@@ -53,9 +56,9 @@ public interface Catalog extends AutoCloseable {
 
   /**
    * Records the Delta table at {@code location} (a URI) under {@code name}, so that every engine
-   * using the catalog finds it there.
+   * using the catalog finds it there. Registering a name again for the same location does nothing.
    *
-   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException if the name is taken
+   * @throws io.deltalake4j.exceptions.TableAlreadyExistsException if the name is taken otherwise
    * @throws io.deltalake4j.exceptions.TableNotFoundException if the database does not exist
    */
   void register(TableName name, String location);

@@ -4,7 +4,6 @@ import io.deltalake4j.catalog.Catalog;
 import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.hms.internal.MetastoreCatalog;
 import io.deltalake4j.hms.internal.MetastoreClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +62,11 @@ public final class HiveCatalog implements Catalog {
   }
 
   @Override
+  public boolean isTaken(TableName name) {
+    return metastore.isTaken(name);
+  }
+
+  @Override
   public List<String> databases() {
     return metastore.databases();
   }
@@ -105,7 +109,7 @@ public final class HiveCatalog implements Catalog {
   /** Addresses, timeouts and attempts of a {@link HiveCatalog}. */
   public static final class Builder {
     private final String uris;
-    private final List<URI> addresses;
+    private final List<MetastoreClient.Address> addresses;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private int attempts = 3;
@@ -127,7 +131,10 @@ public final class HiveCatalog implements Catalog {
       return this;
     }
 
-    /** How many times a call is tried in all, moving to the next address after each failure (3 unless set). */
+    /**
+     * How many times a call is tried in all, moving to the next address after each failure (3
+     * unless set, and at least once per address); a round over every address ends with a pause.
+     */
     public Builder attempts(int attempts) {
       if (attempts < 1) {
         throw new IllegalArgumentException("Invalid attempts " + attempts + ": give at least 1.");

@@ -255,6 +255,7 @@ class TestHiveCatalog {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30)
   void aMetastoreThatNeverAnswersTimesOut() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = new ArrayList<>();
@@ -271,10 +272,13 @@ class TestHiveCatalog {
       acceptor.start();
       try (HiveCatalog mute = HiveCatalog.builder("thrift://127.0.0.1:" + silent.getLocalPort())
           .readTimeout(Duration.ofMillis(500)).attempts(2).build()) {
+        long start = System.nanoTime();
         assertThatThrownBy(() -> mute.databases())
             .isInstanceOf(CatalogException.class)
             .hasMessageContaining("timed out")
             .hasMessageContaining("read timeout 500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .as("two attempts of 500 ms and one pause").isBetween(Duration.ofMillis(1_000), Duration.ofSeconds(5));
       } finally {
         for (Socket s : accepted) {
           s.close();
@@ -284,13 +288,16 @@ class TestHiveCatalog {
   }
 
   @Test
-  void theNextAddressIsTriedWhenTheFirstIsDown() throws Exception {
-    int dead;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      dead = s.getLocalPort();
+  void everyAddressIsTriedInTurnUntilOneAnswers() throws Exception {
+    List<String> dead = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        dead.add("thrift://127.0.0.1:" + s.getLocalPort());
+      }
     }
-    try (HiveCatalog failover = HiveCatalog.connect("thrift://127.0.0.1:" + dead + "," + Metastores.hms().uri())) {
-      assertThat(failover.databases()).contains("default");
+    String uris = String.join(",", dead) + "," + Metastores.hms().uri();
+    try (HiveCatalog failover = HiveCatalog.builder(uris).attempts(1).build()) {
+      assertThat(failover.databases()).as("the fourth address, though attempts is 1").contains("default");
     }
   }
 
@@ -317,9 +324,39 @@ class TestHiveCatalog {
   }
 
   @Test
-  void badAddressesAreRefusedUpFront() {
-    assertThatThrownBy(() -> HiveCatalog.connect("localhost:9083"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("write thrift://host:port");
+  void badAddressesAreRefusedUpFrontAndUsualHostNamesAccepted() {
+    for (String bad : List.of("localhost:9083", "thrift://metastore", "thrift://metastore:0", "http://metastore:9083")) {
+      assertThatThrownBy(() -> HiveCatalog.connect(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("thrift://");
+    }
+    for (String good : List.of("thrift://hive_metastore:9083", "thrift://hms-1.example.org:9083/", "thrift://[::1]:9083")) {
+      HiveCatalog.connect(good).close();
+    }
+  }
+
+  @Test
+  void aNameHeldByAnotherFormatOrALocationHoldingAnUnregisteredTableIsRefusedBeforeWriting() throws Exception {
+    String db = database(Storages.local());
+    Table hive = DeltaEntries.entry(db, "legacy", hms.defaultLocation(new TableName(db, "legacy")), "hive");
+    hive.getParameters().remove("spark.sql.sources.provider");
+    try (MetastoreClient raw = client()) {
+      raw.call("create", c -> {
+        c.createTable(hive);
+        return null;
+      });
+    }
+    String unregistered = hms.defaultLocation(new TableName(db, "orphan"));
+    lake.create(unregistered).schema(SalesData.SCHEMA).rows(rows(3)).commit();
+
+    assertThatThrownBy(() -> lake.write(db + ".legacy").mode(io.deltalake4j.WriteMode.APPEND).schema(SalesData.SCHEMA)
+        .rows(rows(5)).commit())
+        .isInstanceOf(TableAlreadyExistsException.class)
+        .hasMessageContaining("not a Delta table");
+    assertThat(lake.exists(hms.defaultLocation(new TableName(db, "legacy")))).as("nothing written").isFalse();
+    assertThatThrownBy(() -> lake.create(db + ".orphan").schema(SalesData.SCHEMA).commit())
+        .isInstanceOf(TableAlreadyExistsException.class)
+        .hasMessageContaining("not registered under that name");
+    assertThat(lake.table(unregistered).version()).isZero();
   }
 }

@@ -6,6 +6,8 @@ import io.deltalake4j.exceptions.CatalogException;
 import io.deltalake4j.exceptions.TableAlreadyExistsException;
 import io.deltalake4j.exceptions.TableNotFoundException;
 import io.trino.hive.thrift.metastore.AlreadyExistsException;
+import io.trino.hive.thrift.metastore.ClientCapabilities;
+import io.trino.hive.thrift.metastore.ClientCapability;
 import io.trino.hive.thrift.metastore.Database;
 import io.trino.hive.thrift.metastore.GetTableRequest;
 import io.trino.hive.thrift.metastore.GetTablesRequest;
@@ -24,6 +26,12 @@ import org.apache.thrift.TException;
  * unregistered over Thrift, and the metastore's answers turned into the library's errors.
  */
 public final class MetastoreCatalog implements Catalog {
+
+  /**
+   * What this client can handle, sent with table lookups: without it, HMS 4 refuses a lookup that
+   * meets an insert-only transactional table (which is then simply not Delta).
+   */
+  private static final ClientCapabilities CAPABILITIES = new ClientCapabilities(List.of(ClientCapability.INSERT_ONLY_TABLES));
 
   /** Tables fetched per call when listing. */
   private static final int LIST_BATCH = 100;
@@ -51,6 +59,11 @@ public final class MetastoreCatalog implements Catalog {
   public boolean exists(TableName name) {
     Table table = find(name, "look up table " + name);
     return table != null && DeltaEntries.isDelta(table);
+  }
+
+  @Override
+  public boolean isTaken(TableName name) {
+    return find(name, "look up table " + name) != null;
   }
 
   @Override
@@ -124,8 +137,8 @@ public final class MetastoreCatalog implements Catalog {
       });
     } catch (AlreadyExistsException e) {
       Table existing = find(name, "register table " + name);
-      if (existing != null && DeltaEntries.isDelta(existing) && location.equals(DeltaEntries.location(existing))) {
-        return; // our own create, answered on a connection that broke before the reply: it landed
+      if (existing != null && DeltaEntries.isDelta(existing) && sameLocation(location, DeltaEntries.location(existing))) {
+        return; // registered there already (by us, or by our own create answered on a connection that broke)
       }
       throw new TableAlreadyExistsException("Cannot register table " + name + ": the metastore has a table of that "
           + "name already" + (existing == null ? "" : " (" + DeltaEntries.describe(existing) + " at "
@@ -155,13 +168,17 @@ public final class MetastoreCatalog implements Catalog {
     client.close();
   }
 
+  private static boolean sameLocation(String a, String b) {
+    return b != null && a.replaceAll("/+$", "").equals(b.replaceAll("/+$", ""));
+  }
+
   /** The metastore's entry for the name, which must be a Delta table. */
   private Table table(TableName name, String what) {
     Table table = find(name, what);
     if (table == null) {
       throw new TableNotFoundException("Cannot " + what + ": the metastore at " + addresses + " has no table "
           + name + ". Check the name (tables are listed by DeltaLake.catalog().tables(\"" + name.database()
-          + "\")), or register the table.");
+          + "\")), or register the table; for a relative path of that form, write ./" + name + ".");
     }
     if (!DeltaEntries.isDelta(table)) {
       throw new TableNotFoundException("Cannot " + what + ": it is " + DeltaEntries.describe(table)
@@ -184,7 +201,9 @@ public final class MetastoreCatalog implements Catalog {
   /** {@code get_table_req}, which HMS 4 requires, or {@code get_table} on servers too old to have it. */
   private static Table getTable(ThriftHiveMetastore.Client c, TableName name) throws TException {
     try {
-      return c.getTableReq(new GetTableRequest(name.database(), name.table())).getTable();
+      GetTableRequest request = new GetTableRequest(name.database(), name.table());
+      request.setCapabilities(CAPABILITIES);
+      return c.getTableReq(request).getTable();
     } catch (TApplicationException e) {
       if (e.getType() != TApplicationException.UNKNOWN_METHOD) {
         throw e;
@@ -196,7 +215,8 @@ public final class MetastoreCatalog implements Catalog {
   /** {@code get_table_objects_by_name_req}, or the call it replaced on old servers. */
   private static List<Table> getTables(ThriftHiveMetastore.Client c, String db, List<String> names) throws TException {
     try {
-      return c.getTableObjectsByNameReq(new GetTablesRequest(db).setTblNames(new ArrayList<>(names))).getTables();
+      return c.getTableObjectsByNameReq(
+          new GetTablesRequest(db).setTblNames(new ArrayList<>(names)).setCapabilities(CAPABILITIES)).getTables();
     } catch (TApplicationException e) {
       if (e.getType() != TApplicationException.UNKNOWN_METHOD) {
         throw e;

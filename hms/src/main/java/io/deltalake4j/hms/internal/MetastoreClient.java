@@ -2,7 +2,6 @@ package io.deltalake4j.hms.internal;
 
 import io.deltalake4j.exceptions.CatalogException;
 import io.trino.hive.thrift.metastore.ThriftHiveMetastore;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,23 @@ import org.apache.thrift.transport.TTransportException;
  */
 public final class MetastoreClient implements AutoCloseable {
 
+  /** A metastore's address, {@code thrift://host:port}. */
+  public record Address(String host, int port) {
+    @Override
+    public String toString() {
+      return "thrift://" + host + ":" + port;
+    }
+  }
+
   /** One metastore call over a connected client. */
   public interface Call<T> {
     T run(ThriftHiveMetastore.Client client) throws TException;
   }
 
-  private final List<URI> addresses;
+  /** The pause after each round of failed attempts over every address. */
+  private static final long ROUND_PAUSE_MILLIS = 500;
+
+  private final List<Address> addresses;
   private final int connectTimeoutMillis;
   private final int socketTimeoutMillis;
   private final int attempts;
@@ -39,34 +49,36 @@ public final class MetastoreClient implements AutoCloseable {
 
   /**
    * @param addresses {@code thrift://host:port} URIs, tried in order
-   * @param attempts how many times a call is tried in all, across the addresses
+   * @param attempts how many times a call is tried in all, across the addresses (at least once each)
    */
-  public MetastoreClient(List<URI> addresses, Duration connectTimeout, Duration socketTimeout, int attempts) {
+  public MetastoreClient(List<Address> addresses, Duration connectTimeout, Duration socketTimeout, int attempts) {
     this.addresses = List.copyOf(addresses);
     this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
     this.socketTimeoutMillis = Math.toIntExact(socketTimeout.toMillis());
-    this.attempts = attempts;
+    this.attempts = Math.max(attempts, addresses.size());
   }
 
-  /** Parses {@code thrift://host:port[,thrift://host:port...]}. */
-  public static List<URI> parseAddresses(String uris) {
-    List<URI> out = new ArrayList<>();
+  /** Parses {@code thrift://host:port[,thrift://host:port...]}; host names may hold underscores. */
+  public static List<Address> parseAddresses(String uris) {
+    List<Address> out = new ArrayList<>();
     for (String part : uris.split(",")) {
       String text = part.strip();
-      URI uri;
-      try {
-        uri = URI.create(text);
-      } catch (IllegalArgumentException e) {
-        uri = null;
-      }
-      if (uri == null || !"thrift".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+      java.util.regex.Matcher m = ADDRESS.matcher(text);
+      if (!m.matches()) {
         throw new IllegalArgumentException("Invalid metastore address '" + text
             + "': write thrift://host:port, several separated by commas, e.g. thrift://metastore:9083.");
       }
-      out.add(uri);
+      int port = Integer.parseInt(m.group(2));
+      if (port == 0 || port > 65535) {
+        throw new IllegalArgumentException("Invalid metastore address '" + text + "': the port must be 1 to 65535.");
+      }
+      out.add(new Address(m.group(1).replaceAll("^\\[|\\]$", ""), port));
     }
     return out;
   }
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("thrift://([A-Za-z0-9_.\\-]+|\\[[0-9A-Fa-f:.]+\\]):([0-9]{1,5})/?");
 
   /**
    * Runs {@code call}, connecting (again) as needed.
@@ -81,7 +93,7 @@ public final class MetastoreClient implements AutoCloseable {
     }
     List<String> failures = new ArrayList<>();
     for (int attempt = 0; attempt < attempts; attempt++) {
-      URI address = addresses.get(current);
+      Address address = addresses.get(current);
       try {
         if (client == null) {
           connect(address);
@@ -91,6 +103,9 @@ public final class MetastoreClient implements AutoCloseable {
         failures.add(address + ": " + describe(e));
         disconnect();
         current = (current + 1) % addresses.size();
+        if ((attempt + 1) % addresses.size() == 0 && attempt + 1 < attempts) {
+          pause(); // every address failed once: give a restarting metastore a moment
+        }
       }
     }
     throw new CatalogException("Cannot " + what + ": no Hive Metastore answered (" + String.join("; ", failures)
@@ -98,8 +113,17 @@ public final class MetastoreClient implements AutoCloseable {
         + " ms). Check that the metastore runs and the addresses are right.");
   }
 
-  private void connect(URI address) throws TTransportException {
-    TSocket socket = new TSocket(new TConfiguration(), address.getHost(), address.getPort(),
+  private static void pause() {
+    try {
+      Thread.sleep(ROUND_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("Cannot reach the Hive Metastore: interrupted between attempts.", e);
+    }
+  }
+
+  private void connect(Address address) throws TTransportException {
+    TSocket socket = new TSocket(new TConfiguration(), address.host(), address.port(),
         socketTimeoutMillis, connectTimeoutMillis);
     socket.open();
     transport = socket;

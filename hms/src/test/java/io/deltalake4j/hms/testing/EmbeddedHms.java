@@ -33,17 +33,29 @@ public final class EmbeddedHms implements ExtensionContext.Store.CloseableResour
   private final Process process;
 
   public EmbeddedHms() {
+    EmbeddedPostgres pg = null;
+    Process started = null;
     try {
       dir = Files.createTempDirectory("deltalake4j-hms-");
       port = freePort();
-      postgres = "postgres".equals(System.getProperty("deltalake4j.hms.backend")) ? new EmbeddedPostgres() : null;
-      if (postgres != null) {
-        postgres.load(Path.of(System.getProperty("deltalake4j.hms.schema", "target/hms-schema/hive-schema-4.0.0.postgres.sql")));
+      if ("postgres".equals(System.getProperty("deltalake4j.hms.backend"))) {
+        pg = new EmbeddedPostgres();
+        pg.load(Path.of(System.getProperty("deltalake4j.hms.schema", "target/hms-schema/hive-schema-4.0.0.postgres.sql")));
       }
-      process = start();
+      postgres = pg;
+      started = start();
+      process = started;
       awaitPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start a Hive Metastore: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // Stop whatever did start: no server outlives a failed start.
+      if (started != null) {
+        started.destroyForcibly();
+      }
+      if (pg != null) {
+        pg.close();
+      }
+      throw e instanceof IOException io ? new UncheckedIOException("Cannot start a Hive Metastore: " + io.getMessage(), io)
+          : (RuntimeException) e;
     }
   }
 
@@ -134,7 +146,6 @@ public final class EmbeddedHms implements ExtensionContext.Store.CloseableResour
         sleep();
       }
     }
-    close();
     throw new IllegalStateException("The Hive Metastore did not open port " + port + " in " + START_SECONDS + " s:\n" + logTail());
   }
 

@@ -27,7 +27,7 @@ final class EmbeddedPostgres implements AutoCloseable {
 
   EmbeddedPostgres() {
     bin = binaries();
-    asPostgres = "root".equals(System.getProperty("user.name"));
+    asPostgres = isRoot();
     try {
       dir = Files.createTempDirectory("deltalake4j-pg-");
       if (asPostgres) {
@@ -39,10 +39,30 @@ final class EmbeddedPostgres implements AutoCloseable {
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-o",
           "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
-      run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "hms",
-          "metastore"), true);
+      try {
+        run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "hms",
+            "metastore"), true);
+      } catch (RuntimeException e) {
+        close(); // the server started: stop it
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  /** PostgreSQL's server refuses to run as root; the user name may not say so (no passwd entry). */
+  private static boolean isRoot() {
+    try {
+      Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+      String uid = new String(p.getInputStream().readAllBytes()).strip();
+      p.waitFor();
+      return uid.equals("0");
+    } catch (IOException e) {
+      return "root".equals(System.getProperty("user.name"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -119,6 +119,24 @@ public final class DeltaLake implements AutoCloseable {
   }
 
   /**
+   * Drops the table of that name and deletes its files: the name is removed from the catalog
+   * first, then the table's directory and everything in it. Use {@link #unregister} to keep the
+   * files. Not undoable; readers of the table fail from then on.
+   *
+   * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table has the name
+   * @throws io.deltalake4j.exceptions.DeltaIOException if the files cannot be deleted; the name is
+   *     gone by then, and the message names the directory left behind
+   */
+  public void purge(String name) {
+    checkOpen();
+    TableName parsed = TableName.parse(name);
+    requireCatalog("purge " + parsed);
+    KernelTable table = KernelTable.at(engine, catalog.location(parsed));
+    catalog.unregister(parsed);
+    table.deleteLocation();
+  }
+
+  /**
    * The catalog names resolve through, for listing databases and tables.
    *
    * @throws IllegalStateException if the lake was built without one

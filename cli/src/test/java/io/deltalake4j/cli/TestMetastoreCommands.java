@@ -72,6 +72,12 @@ class TestMetastoreCommands {
     assertThat(unregister.out()).isEqualTo("unregistered " + db + ".orders\n");
     assertThat(after.outLines()).isEmpty();
     assertThat(CliRun.of("scan", path, "--format", "csv").outLines()).hasSize(6);
+
+    CliRun again = CliRun.of("--metastore", hms, "register", db + ".orders", path);
+    CliRun purge = CliRun.of("--metastore", hms, "unregister", db + ".orders", "--purge");
+    assertThat(again.exitCode()).isZero();
+    assertThat(purge.out()).isEqualTo("purged " + db + ".orders: unregistered, and its files deleted\n");
+    assertThat(CliRun.of("scan", path).exitCode()).as("the files are gone").isEqualTo(1);
   }
 
   @Test

@@ -137,6 +137,22 @@ class TestHiveCatalog {
 
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")
+  void purgeDropsTheNameAndDeletesTheFilesOnlyWhenAskedTo(StorageUnderTest storage) {
+    String db = database(storage);
+    lake.create(db + ".scratch").schema(SalesData.SCHEMA).rows(rows(10)).commit();
+    String location = hms.location(new TableName(db, "scratch"));
+
+    lake.purge(db + ".scratch");
+
+    assertThat(hms.tables(db)).isEmpty();
+    assertThat(lake.exists(location)).isFalse();
+    assertThatThrownBy(() -> lake.table(location)).isInstanceOf(TableNotFoundException.class)
+        .hasMessageContaining("the path does not exist");
+    assertThatThrownBy(() -> lake.purge(db + ".scratch")).isInstanceOf(TableNotFoundException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
   void entriesAsSparkAndTrinoWriteThemResolveToTheirTables(StorageUnderTest storage) throws Exception {
     String db = database(storage);
     String sparkPath = storage.newTablePath("by-spark");

@@ -56,7 +56,7 @@ public final class KernelTable {
     return pathExists(location);
   }
 
-  /** Deletes the location and everything under it; for a table this call made and must take back. */
+  /** Deletes the location and everything under it. */
   public void deleteLocation() {
     Path path = new Path(location);
     try {

@@ -55,7 +55,7 @@ class TestAllTypes {
 
       for (String sql : List.of(
           "b = TRUE", "i8 = -128", "i16 = 32767", "i64 = 9223372036854775807", "f32 = 1.5",
-          "small_dec = -999.99", "big_dec > 1000", "s = 'héllo wörld ✓'", "d = DATE '1969-12-31'",
+          "dec = -999.99", "big_dec > 1000", "s = 'héllo wörld ✓'", "d = DATE '1969-12-31'",
           "ts = TIMESTAMP '2024-02-29 23:59:59.123456'", "ts_ntz = TIMESTAMP '2024-01-01 00:00:00.000001'",
           "address.city = 'Berlin'", "s LIKE 'hé%'")) {
         assertThat(table.scan().where(sql).select("id").toList()).as(sql)

@@ -1,11 +1,7 @@
 package io.deltalake4j.cli;
 
 import io.deltalake4j.Row;
-import io.deltalake4j.types.ArrayType;
-import io.deltalake4j.types.MapType;
-import io.deltalake4j.types.PrimitiveType;
 import io.deltalake4j.types.StructType;
-import io.deltalake4j.types.Types;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,34 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A table with a column of every Delta type (variant aside), nested values and nulls at every level. */
+/**
+ * Rows of every Delta type (variant aside) for the CLI's output formats: the shared schema, with
+ * values chosen for escaping and number formatting (quotes, control characters, infinities).
+ */
 final class AllTypes {
   private AllTypes() {}
 
-  static final StructType ADDRESS =
-      StructType.builder().add("city", PrimitiveType.STRING).add("zip", PrimitiveType.INT).build();
+  static final StructType ADDRESS = io.deltalake4j.testing.AllTypes.ADDRESS;
 
-  static final StructType SCHEMA =
-      StructType.builder()
-          .addRequired("id", PrimitiveType.INT)
-          .add("b", PrimitiveType.BOOLEAN)
-          .add("i8", PrimitiveType.BYTE)
-          .add("i16", PrimitiveType.SHORT)
-          .add("i64", PrimitiveType.LONG)
-          .add("f32", PrimitiveType.FLOAT)
-          .add("f64", PrimitiveType.DOUBLE)
-          .add("dec", Types.decimal(5, 2))
-          .add("big_dec", Types.decimal(38, 18))
-          .add("s", PrimitiveType.STRING)
-          .add("bin", PrimitiveType.BINARY)
-          .add("d", PrimitiveType.DATE)
-          .add("ts", PrimitiveType.TIMESTAMP)
-          .add("ts_ntz", PrimitiveType.TIMESTAMP_NTZ)
-          .add("address", ADDRESS)
-          .add("tags", ArrayType.of(PrimitiveType.STRING))
-          .add("scores", MapType.of(PrimitiveType.STRING, PrimitiveType.DOUBLE))
-          .add("by_id", MapType.of(PrimitiveType.INT, ArrayType.of(ADDRESS)))
-          .build();
+  /** The shared every-type schema without its partition column. */
+  static final StructType SCHEMA = io.deltalake4j.testing.AllTypes.SCHEMA.select(
+      io.deltalake4j.testing.AllTypes.SCHEMA.fieldNames().stream().filter(n -> !n.equals("part")).toList());
 
   /** The text of row 1's string: a quote, a backslash, control characters, a line separator, non-ASCII. */
   static final String TRICKY = "q\"b\\n\nt\t\u0001ls\u2028é✓😀, end";

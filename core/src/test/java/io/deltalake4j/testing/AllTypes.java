@@ -32,7 +32,7 @@ public final class AllTypes {
           .add("i64", PrimitiveType.LONG)
           .add("f32", PrimitiveType.FLOAT)
           .add("f64", PrimitiveType.DOUBLE)
-          .add("small_dec", Types.decimal(5, 2))
+          .add("dec", Types.decimal(5, 2))
           .add("big_dec", Types.decimal(38, 18))
           .add("s", PrimitiveType.STRING)
           .add("bin", PrimitiveType.BINARY)

@@ -24,6 +24,8 @@ final class EmbeddedPostgres implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final boolean asPostgres;
+  private final Thread stopper = new Thread(this::stop, "stop-postgres");
+  private boolean stopped;
 
   EmbeddedPostgres() {
     bin = binaries();
@@ -39,6 +41,8 @@ final class EmbeddedPostgres implements AutoCloseable {
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-o",
           "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
+      // pg_ctl detaches the server: stop it even if this JVM is ended from outside.
+      Runtime.getRuntime().addShutdownHook(stopper);
       try {
         run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "hms",
             "metastore"), true);
@@ -119,6 +123,19 @@ final class EmbeddedPostgres implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopper);
+    } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNotAdded) {
+      // the hook runs, or was never added
+    }
+    stop();
+  }
+
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     try {
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"), true);
     } finally {

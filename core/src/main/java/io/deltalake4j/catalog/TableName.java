@@ -34,6 +34,15 @@ public record TableName(String database, String table) {
     return new TableName(text.substring(0, dot), text.substring(dot + 1));
   }
 
+  /**
+   * A database name as catalogs keep it: checked as the first part of a table name, in lower case.
+   *
+   * @throws IllegalArgumentException unless it is letters, digits and underscores
+   */
+  public static String database(String text) {
+    return part(text, "database");
+  }
+
   /** True if {@code text} reads as a table name, {@code database.table}, rather than a path. */
   public static boolean isName(String text) {
     return NAME.matcher(text).matches();

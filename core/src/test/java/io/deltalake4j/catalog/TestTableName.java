@@ -34,4 +34,12 @@ class TestTableName {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Invalid database name 'my db'");
   }
+
+  @Test
+  void aDatabaseNameAloneIsCheckedAndKeptInLowerCase() {
+    assertThat(TableName.database("Sales_DB")).isEqualTo("sales_db");
+    assertThatThrownBy(() -> TableName.database("sales.db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid database name 'sales.db'");
+  }
 }

@@ -83,32 +83,40 @@ public final class SparkFixture implements BeforeAllCallback, ParameterResolver 
     }
 
     SparkSession session =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("deltalake4j-interop")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString())
+        settings("deltalake4j-interop", dir.resolve("warehouse"))
             .config("spark.sql.catalogImplementation", "in-memory")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.default.parallelism", "2")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.datetime.java8API.enabled", "true")
-            .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
-            .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
-            .config("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED")
-            .config("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED")
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            // Delta rebuilds table state with this many tasks (default 50): far too many for 2 cores.
-            .config("spark.databricks.delta.snapshotPartitions", "2")
             .getOrCreate();
     Running started = new Running(session, dir, dir.resolve("tables"));
     running = started;
     Timings.record("spark session start", Duration.ofNanos(System.nanoTime() - start));
     return started;
+  }
+
+  /**
+   * The settings every interop Spark session runs with (see the class comment), but for the catalog,
+   * which the caller chooses: in-memory here, the Hive Metastore in {@link TestSparkSharesOurMetastore}.
+   */
+  static SparkSession.Builder settings(String appName, Path warehouse) {
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.datetime.java8API.enabled", "true")
+        .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
+        .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
+        .config("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED")
+        .config("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Delta rebuilds table state with this many tasks (default 50): far too many for 2 cores.
+        .config("spark.databricks.delta.snapshotPartitions", "2");
   }
 
   /** The session and its directory; closed by JUnit's root store at the end of the run. */

@@ -40,22 +40,26 @@ public final class SparkTables {
         base,
         "sales-" + rows,
         path -> {
-          StructType schema =
-              StructType.fromDDL(
-                  "transaction_id BIGINT, product STRING, quantity INT, price DECIMAL(10,2), "
-                      + "region STRING, sale_date DATE, year INT, month INT");
-          List<Row> sparkRows = new ArrayList<>(rows);
-          for (io.deltalake4j.Row sale : SalesData.rows(rows)) {
-            sparkRows.add(RowFactory.create(LibraryRows.libraryValues(LibraryRows.canonicalRow(sale), SalesData.SCHEMA)));
-          }
-
-          spark()
-              .createDataFrame(sparkRows, schema)
+          salesFrame(spark(), SalesData.rows(rows))
               .write()
               .format("delta")
               .partitionBy(SalesData.PARTITION_COLUMNS.toArray(String[]::new))
               .save(path);
         });
+  }
+
+  /** Sales rows (core's {@link SalesData} schema) as a Spark data frame of the same schema. */
+  public static Dataset<Row> salesFrame(SparkSession spark, Iterable<io.deltalake4j.Row> sales) {
+    StructType schema =
+        StructType.fromDDL(
+            "transaction_id BIGINT, product STRING, quantity INT, price DECIMAL(10,2), "
+                + "region STRING, sale_date DATE, year INT, month INT");
+    List<Row> sparkRows = new ArrayList<>();
+    for (io.deltalake4j.Row sale : sales) {
+      sparkRows.add(RowFactory.create(LibraryRows.libraryValues(LibraryRows.canonicalRow(sale), SalesData.SCHEMA)));
+    }
+
+    return spark.createDataFrame(sparkRows, schema);
   }
 
   /**

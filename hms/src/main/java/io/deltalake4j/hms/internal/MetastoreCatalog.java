@@ -75,7 +75,7 @@ public final class MetastoreCatalog implements Catalog {
 
   @Override
   public List<TableName> tables(String database) {
-    String db = TableName.parse(database + ".x").database();
+    String db = TableName.database(database);
     database(db, "list the tables of database " + db);
     String what = "list the tables of database " + db;
     List<String> names = call(what, c -> c.getAllTables(db));
@@ -94,7 +94,7 @@ public final class MetastoreCatalog implements Catalog {
 
   @Override
   public void createDatabase(String database, String location) {
-    String db = TableName.parse(database + ".x").database();
+    String db = TableName.database(database);
     Database d = new Database();
     d.setName(db);
     d.setDescription("");

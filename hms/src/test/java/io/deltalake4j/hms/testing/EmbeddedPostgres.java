@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * metastore} owned by {@code hms}. The server refuses to run as root: then it runs as {@code
  * postgres}. Closing stops it and deletes the directory.
  */
-final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable {
 
   private final Path bin;
   private final Path dir;
@@ -27,7 +27,7 @@ final class EmbeddedPostgres implements AutoCloseable {
   private final Thread stopper = new Thread(this::stop, "stop-postgres");
   private boolean stopped;
 
-  EmbeddedPostgres() {
+  public EmbeddedPostgres() {
     bin = binaries();
     asPostgres = isRoot();
     try {
@@ -70,12 +70,12 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/metastore";
   }
 
   /** Runs a SQL script against the database, stopping at the first error. */
-  void load(Path script) {
+  public void load(Path script) {
     run(List.of(bin.resolve("psql").toString(), "-q", "-h",
         "127.0.0.1", "-p", Integer.toString(port), "-U", "hms", "-d", "metastore", "-v", "ON_ERROR_STOP=1"),
         true, script.toFile());

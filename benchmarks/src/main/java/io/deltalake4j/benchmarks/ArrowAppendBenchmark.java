@@ -43,10 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 5, time = 10)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.delta.kernel=error"})
 public class ArrowAppendBenchmark {
 
   @Param({"1000000"})

@@ -13,10 +13,40 @@ import java.nio.file.Path;
 final class SalesTables {
   private SalesTables() {}
 
+  private static Path dir() {
+    return Path.of(System.getProperty("deltalake4j.bench.dir", "target/tables")).toAbsolutePath();
+  }
+
+  /**
+   * A table of {@code commits} commits (versions 0 to {@code commits - 1}): a create with ten sales
+   * rows, then appends of ten rows each, with the checkpoint writes leave every ten commits. Created
+   * if it does not exist yet (the marker file {@code _complete} says it was finished).
+   */
+  static String withCommits(DeltaLake lake, int commits) {
+    Path table = dir().resolve("log-" + commits);
+    if (!Files.exists(table.resolve("_complete"))) {
+      try {
+        if (Files.exists(table)) {
+          try (java.util.stream.Stream<Path> files = Files.walk(table)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+        lake.create(table.toString()).schema(SalesData.SCHEMA).rows(SalesData.rows(1, 10, 0)).commit();
+        io.deltalake4j.DeltaTable t = lake.table(table.toString());
+        for (int v = 1; v < commits; v++) {
+          t.append().rows(SalesData.rows(v * 10L + 1, 10, v)).commit();
+        }
+        Files.createFile(table.resolve("_complete"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return table.toString();
+  }
+
   /** The table of {@code rows} sales rows, created if it does not exist yet. */
   static String of(DeltaLake lake, int rows) {
-    Path dir = Path.of(System.getProperty("deltalake4j.bench.dir", "target/tables")).toAbsolutePath();
-    Path table = dir.resolve("sales-" + rows);
+    Path table = dir().resolve("sales-" + rows);
     if (!Files.isDirectory(table.resolve("_delta_log"))) {
       lake.create(table.toString()).schema(SalesData.SCHEMA).partitionBy(SalesData.PARTITION_COLUMNS.toArray(String[]::new))
           .rows(SalesData.rows(rows)).commit();

@@ -1,0 +1,168 @@
+package io.deltalake4j.benchmarks;
+
+import io.deltalake4j.DeltaLake;
+import io.deltalake4j.DeltaTable;
+import io.deltalake4j.Row;
+import io.deltalake4j.RowIterator;
+import io.deltalake4j.Scan;
+import io.deltalake4j.arrow.ArrowScan;
+import io.deltalake4j.benchmarks.internal.kernel.RawKernelScan;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The sales queries of the design card on the sales table (one commit, partitioned by region, year
+ * and month): {@code full} (no filter), {@code pruned} ({@code region = 'us-east' AND month = 1}, one
+ * of twelve partitions) and {@code stats} ({@code price >= 990}, a data column: statistics skip
+ * files, the rest is filtered row by row). Each is run as a count and as a full materialisation,
+ * through core's rows and through Arrow, against the same query written straight on Delta Kernel
+ * ({@link RawKernelScan}), all in one run. One operation opens the latest snapshot and scans.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.delta.kernel=error"})
+public class PartitionPruningBenchmark {
+
+  @Param({"50000", "5000000"})
+  public int rows;
+
+  @Param({"full", "pruned", "stats"})
+  public String query;
+
+  private DeltaLake lake;
+  private String path;
+  private BufferAllocator allocator;
+  private RawKernelScan kernel;
+
+  @Setup(Level.Trial)
+  public void open(BenchmarkParams params) {
+    lake = DeltaLake.local();
+    path = SalesTables.of(lake, rows);
+    allocator = new RootAllocator();
+    kernel = new RawKernelScan();
+    RawKernelScan.Result expected = kernel.run(path, query, null);
+    checkAllPathsAgree(expected);
+    String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+    ReadFootprint.record(method, "rows=" + rows + " query=" + query, expected.files(), expected.fileBytes(),
+        expected.rows()); // the same for every path, as just checked
+  }
+
+  /** Every path must return the same rows from the same files, or their times mean nothing. */
+  private void checkAllPathsAgree(RawKernelScan.Result expected) {
+    long count = scan().count();
+    long arrowRows = drainQuietly(ArrowScan.of(scan()));
+    long coreRows = 0;
+    try (RowIterator it = scan().rows()) {
+      for (; it.hasNext(); it.next()) {
+        coreRows++;
+      }
+    }
+    long files = scan().plan().filesPlanned();
+    if (count != expected.rows() || arrowRows != expected.rows() || coreRows != expected.rows()
+        || files != expected.files()) {
+      throw new IllegalStateException("The paths disagree on " + query + ": kernel " + expected + ", count " + count
+          + ", arrow " + arrowRows + ", rows " + coreRows + ", files planned " + files);
+    }
+  }
+
+  private long drainQuietly(ArrowScan arrow) {
+    try {
+      return drain(arrow, null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    allocator.close();
+    lake.close();
+  }
+
+  private Scan scan() {
+    DeltaTable table = lake.table(path);
+    return switch (query) {
+      case "full" -> table.scan();
+      case "pruned" -> table.scan().where("region = 'us-east' AND month = 1");
+      case "stats" -> table.scan().where("price >= 990");
+      default -> throw new IllegalArgumentException("Unknown query: " + query);
+    };
+  }
+
+  /** Core: the matching rows' count (from statistics alone when no row filter is needed). */
+  @Benchmark
+  public long coreCount() {
+    return scan().count();
+  }
+
+  /** Core: every matching row, every column's value read. */
+  @Benchmark
+  public long coreRows(Blackhole bh) {
+    long n = 0;
+    try (RowIterator it = scan().rows()) {
+      while (it.hasNext()) {
+        Row r = it.next();
+        for (int c = 0; c < r.size(); c++) {
+          bh.consume(r.get(c));
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Arrow: every matching row, as batches of column vectors. */
+  @Benchmark
+  public long arrow(Blackhole bh) throws IOException {
+    return drain(ArrowScan.of(scan()), bh);
+  }
+
+  /** The baseline: the same query on Delta Kernel, rows counted after the remaining filter. */
+  @Benchmark
+  public long kernelCount() {
+    return kernel.run(path, query, null).rows();
+  }
+
+  /** The baseline: the same query on Delta Kernel, every matching row's every value read. */
+  @Benchmark
+  public long kernelRows(Blackhole bh) {
+    return kernel.run(path, query, bh::consume).rows();
+  }
+
+  private long drain(ArrowScan arrow, Blackhole bh) throws IOException {
+    long n = 0;
+    try (ArrowReader reader = arrow.open(allocator)) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        if (bh != null) {
+          bh.consume(root);
+        }
+        n += root.getRowCount();
+      }
+    }
+    return n;
+  }
+}

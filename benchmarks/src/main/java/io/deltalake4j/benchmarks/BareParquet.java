@@ -21,7 +21,8 @@ import org.apache.parquet.schema.MessageTypeParser;
  * The baseline for writes: the same sales rows written as plain Parquet files with parquet-mr's
  * example writer (zstd, as the library writes), without Delta: no log, no statistics collection
  * beyond Parquet's own, no commit. One file per partition when partitioned (the partition columns
- * are left out of the files, as Delta leaves them out), else one file.
+ * are left out of the files, as Delta leaves them out), else one file. The example writer's
+ * {@code Group} records are a slow record model, so this is a reference point, not a lower bound.
  */
 final class BareParquet {
   private static final MessageType DATA = MessageTypeParser.parseMessageType("message sales {"
@@ -32,11 +33,12 @@ final class BareParquet {
       + " optional int64 price (DECIMAL(10,2)); optional binary region (STRING); optional int32 sale_date (DATE);"
       + " optional int32 year; optional int32 month; }");
 
+  private static final Configuration CONF = new Configuration();
+
   private BareParquet() {}
 
   /** Writes the rows under {@code dir}; returns the files written. */
   static int write(List<Row> rows, Path dir, boolean partitioned) {
-    Configuration conf = new Configuration();
     MessageType schema = partitioned ? DATA : ALL;
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     Map<String, ParquetWriter<Group>> writers = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ final class BareParquet {
         if (writer == null) {
           writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(
                   dir.resolve(partition).resolve("part-" + writers.size() + ".zstd.parquet").toUri()))
-              .withType(schema).withConf(conf).withCompressionCodec(CompressionCodecName.ZSTD).build();
+              .withType(schema).withConf(CONF).withCompressionCodec(CompressionCodecName.ZSTD).build();
           writers.put(partition, writer);
         }
         Group g = groups.newGroup()
@@ -65,12 +67,17 @@ final class BareParquet {
         }
         writer.write(g);
       }
-      for (ParquetWriter<Group> w : writers.values()) {
-        w.close();
-      }
       return writers.size();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      for (ParquetWriter<Group> w : writers.values()) {
+        try {
+          w.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
     }
   }
 

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Opening a table with a long log: {@code commits} small appends, with the checkpoints writes
  * leave every ten commits. {@code open} loads the latest snapshot, {@code history10} reads the last
- * ten commits' information; the baseline is Kernel's own snapshot load of the same table.
+ * ten commits' information; the baseline is Kernel's own snapshot load of the same table, with its
+ * default log store and, to separate the two effects, with the local log store core configures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.delta.kernel=error"})
 public class LogGrowthBenchmark {
+  /** The log store core's engine sets for file: tables (a name only: benchmarks use the public API). */
+  private static final String OUR_LOCAL_LOG_STORE = "io.deltalake4j.internal.storage.LocalLogStore";
 
   @Param({"1000", "10000"})
   public int commits;
@@ -38,12 +41,14 @@ public class LogGrowthBenchmark {
   private DeltaLake lake;
   private String path;
   private RawKernelOpen kernel;
+  private RawKernelOpen kernelWithOurLogStore;
 
   @Setup(Level.Trial)
   public void setUp() {
     lake = DeltaLake.local();
     path = SalesTables.withCommits(lake, commits);
-    kernel = new RawKernelOpen();
+    kernel = new RawKernelOpen(null);
+    kernelWithOurLogStore = new RawKernelOpen(OUR_LOCAL_LOG_STORE);
     if (lake.table(path).version() != commits - 1 || kernel.version(path) != commits - 1) {
       throw new IllegalStateException("The log table " + path + " does not have " + commits + " commits");
     }
@@ -68,5 +73,11 @@ public class LogGrowthBenchmark {
   @Benchmark
   public long kernelOpen() {
     return kernel.version(path);
+  }
+
+  /** Kernel's snapshot load with the local log store deltalake4j configures for file: tables. */
+  @Benchmark
+  public long kernelOpenWithOurLogStore() {
+    return kernelWithOurLogStore.version(path);
   }
 }

@@ -20,34 +20,34 @@ final class SalesTables {
   /**
    * A table of {@code commits} commits (versions 0 to {@code commits - 1}): a create with ten sales
    * rows, then appends of ten rows each, with the checkpoint writes leave every ten commits. Created
-   * if it does not exist yet (the marker file {@code _complete} says it was finished).
+   * if it does not exist yet (the marker file {@code _complete} says it was finished); an interrupted
+   * generation resumes where it stopped.
    */
   static String withCommits(DeltaLake lake, int commits) {
     Path table = dir().resolve("log-" + commits);
-    if (!Files.exists(table.resolve("_complete"))) {
-      try {
-        if (Files.exists(table)) {
-          try (java.util.stream.Stream<Path> files = Files.walk(table)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-          }
-        }
-        lake.create(table.toString()).schema(SalesData.SCHEMA).rows(SalesData.rows(1, 10, 0)).commit();
-        io.deltalake4j.DeltaTable t = lake.table(table.toString());
-        for (int v = 1; v < commits; v++) {
-          t.append().rows(SalesData.rows(v * 10L + 1, 10, v)).commit();
-        }
-        Files.createFile(table.resolve("_complete"));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+    if (Files.exists(table.resolve("_complete"))) {
+      return table.toString();
     }
-    return table.toString();
+    String path = table.toString();
+    if (!lake.exists(path)) {
+      lake.create(path).schema(SalesData.SCHEMA).rows(SalesData.rows(1, 10, 0)).commit();
+    }
+    io.deltalake4j.DeltaTable t = lake.table(path);
+    for (long v = t.version() + 1; v < commits; v++) { // resumes an interrupted generation
+      t.append().rows(SalesData.rows(v * 10 + 1, 10, v)).commit();
+    }
+    try {
+      Files.createFile(table.resolve("_complete"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot mark " + table + " complete: " + e, e);
+    }
+    return path;
   }
 
   /** The table of {@code rows} sales rows, created if it does not exist yet. */
   static String of(DeltaLake lake, int rows) {
     Path table = dir().resolve("sales-" + rows);
-    if (!Files.isDirectory(table.resolve("_delta_log"))) {
+    if (!lake.exists(table.toString())) { // a create commits once: a table there is whole
       lake.create(table.toString()).schema(SalesData.SCHEMA).partitionBy(SalesData.PARTITION_COLUMNS.toArray(String[]::new))
           .rows(SalesData.rows(rows)).commit();
     }

@@ -133,6 +133,7 @@ class TestSparkSharesOurMetastore {
     SparkTables.salesFrame(spark, second).write().format("delta").mode("append").saveAsTable(db + ".sales");
 
     TableName name = new TableName(db, "sales");
+    assertThat(sparkEntry(db, "sales").tableType().name()).isEqualTo("MANAGED");
     assertThat(catalog.tables(db)).containsExactly(name);
     assertThat(lake.exists(db + ".sales")).isTrue();
     assertThat(lake.table(db + ".sales").version()).isEqualTo(1);

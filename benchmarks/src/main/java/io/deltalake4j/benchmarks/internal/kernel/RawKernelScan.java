@@ -39,13 +39,19 @@ import org.apache.hadoop.conf.Configuration;
  * The baseline for scans: the sales queries written straight against Delta Kernel with its default
  * engine, as a Kernel user would write them. Kernel prunes partitions and skips files by statistics;
  * the rows of the files it keeps are then filtered by hand with the remaining filter
- * ({@code Scan.getRemainingFilter}) through the engine's predicate evaluator, batch by batch.
+ * ({@code Scan.getRemainingFilter}) through the engine's predicate evaluator, batch by batch. Not
+ * thread-safe (JMH runs one thread here).
  */
 public final class RawKernelScan {
   private final Engine engine;
+  private PredicateEvaluator evaluator; // for the remaining filter, made once per batch schema
+  private StructType evaluatorSchema;
 
-  /** What one run read: rows matching, data files opened and their size in the log. */
-  public record Result(long rows, long files, long fileBytes) {}
+  /**
+   * What one run read: rows matching, data files opened and their size in the log, and the sum of
+   * the matching rows' {@code transaction_id} (a checksum other paths must match).
+   */
+  public record Result(long rows, long files, long fileBytes, long idSum) {}
 
   public RawKernelScan() {
     this.engine = DefaultEngine.create(new Configuration());
@@ -67,6 +73,7 @@ public final class RawKernelScan {
    * (as a row-wise consumer would) and handed to it; without, the matching rows are only counted.
    */
   public Result run(String path, String query, Consumer<Object> sink) {
+    evaluator = null; // one per run: the remaining filter differs between queries
     Snapshot snapshot = TableManager.loadSnapshot(path).build(engine);
     ScanBuilder builder = snapshot.getScanBuilder();
     Predicate predicate = predicate(query);
@@ -74,7 +81,7 @@ public final class RawKernelScan {
     Row scanState = scan.getScanState(engine);
     StructType physical = ScanStateRow.getPhysicalDataReadSchema(scanState);
     Optional<Predicate> residual = scan.getRemainingFilter();
-    long rows = 0;
+    long[] counts = new long[2]; // rows, sum of transaction_id
     long files = 0;
     long fileBytes = 0;
     try (CloseableIterator<FilteredColumnarBatch> scanFiles = scan.getScanFiles(engine)) {
@@ -91,7 +98,7 @@ public final class RawKernelScan {
             try (CloseableIterator<FilteredColumnarBatch> logical =
                 Scan.transformPhysicalData(engine, scanState, scanFile, data)) {
               while (logical.hasNext()) {
-                rows += consume(logical.next(), residual, sink);
+                consume(logical.next(), residual, sink, counts);
               }
             }
           }
@@ -100,32 +107,36 @@ public final class RawKernelScan {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(rows, files, fileBytes);
+    return new Result(counts[0], files, fileBytes, counts[1]);
   }
 
-  private long consume(FilteredColumnarBatch batch, Optional<Predicate> residual, Consumer<Object> sink) {
+  private void consume(FilteredColumnarBatch batch, Optional<Predicate> residual, Consumer<Object> sink,
+      long[] counts) {
     ColumnarBatch data = batch.getData();
     Optional<ColumnVector> selection = batch.getSelectionVector();
     ColumnVector matches = null;
     if (residual.isPresent()) {
-      PredicateEvaluator evaluator = engine.getExpressionHandler().getPredicateEvaluator(data.getSchema(), residual.get());
+      if (evaluator == null || !data.getSchema().equals(evaluatorSchema)) {
+        evaluator = engine.getExpressionHandler().getPredicateEvaluator(data.getSchema(), residual.get());
+        evaluatorSchema = data.getSchema();
+      }
       matches = evaluator.eval(data, selection);
       selection = Optional.of(matches);
     }
     try {
-      long n = 0;
+      ColumnVector ids = data.getColumnVector(data.getSchema().indexOf("transaction_id"));
       for (int i = 0; i < data.getSize(); i++) {
         if (selection.isPresent() && (selection.get().isNullAt(i) || !selection.get().getBoolean(i))) {
           continue;
         }
-        n++;
+        counts[0]++;
+        counts[1] += ids.getLong(i);
         if (sink != null) {
           for (int c = 0; c < data.getSchema().length(); c++) {
             sink.accept(value(data.getColumnVector(c), i));
           }
         }
       }
-      return n;
     } finally {
       if (matches != null) {
         matches.close();

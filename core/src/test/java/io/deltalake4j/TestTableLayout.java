@@ -51,6 +51,23 @@ class TestTableLayout {
     }
   }
 
+  /** Hadoop's local file system would add a {@code .crc} sidecar per file (and start two {@code chmod}s). */
+  @org.junit.jupiter.api.Test
+  void localWritesLeaveNoChecksumSidecars(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    try (DeltaLake lake = DeltaLake.local()) {
+      String path = dir.resolve("sales").toString();
+      lake.create(path).schema(SalesData.SCHEMA).partitionBy("region", "year", "month").rows(SalesData.rows(2_000)).commit();
+      lake.table(path).append().rows(SalesData.rows(2_001, 500, 7)).commit();
+      List<String> data;
+      try (var files = java.nio.file.Files.walk(dir.resolve("sales"))) {
+        data = files.filter(java.nio.file.Files::isRegularFile).filter(f -> !f.toString().contains("_delta_log"))
+            .map(f -> f.getFileName().toString()).toList();
+      }
+      assertThat(data).isNotEmpty().allMatch(name -> name.endsWith(".parquet") && !name.startsWith("."));
+      assertThat(lake.table(path).scan().count()).isEqualTo(2_500);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("io.deltalake4j.testing.Storages#both")
   void partitionValuesAreEscapedAndReadBackExactly(StorageUnderTest storage) throws Exception {

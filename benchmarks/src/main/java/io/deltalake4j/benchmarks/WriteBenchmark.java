@@ -27,25 +27,28 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writes of sales rows held in memory, to local disk: {@code create} makes a new table partitioned
- * by region, year and month in one commit; {@code append} appends to an existing unpartitioned
- * table. The baseline writes the same rows as bare Parquet ({@link BareParquet}, same codec, no
+ * Writes of sales rows held in memory, to local disk: {@code create-50000} makes a new table
+ * partitioned by region, year and month in one commit; {@code append-50000} appends to an existing
+ * table partitioned so; {@code append-1000000} appends to an existing unpartitioned table. The baseline writes the same rows as bare Parquet ({@link BareParquet}, same codec, no
  * Delta), in the same run. One operation is one whole write; each goes to a fresh directory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.delta.kernel=error"})
 public class WriteBenchmark {
 
-  /** {@code create-50000}: a partitioned create of 50,000 rows; {@code append-1000000}: a 1M-row append. */
-  @Param({"create-50000", "append-1000000"})
+  /** What is written and how: {@code create-} or {@code append-} the number of rows. */
+  @Param({"create-50000", "append-50000", "append-1000000"})
   public String write;
+
+  private static final String[] PARTITION_COLUMNS = SalesData.PARTITION_COLUMNS.toArray(String[]::new);
 
   private DeltaLake lake;
   private final List<Row> rows = new ArrayList<>();
+  private boolean create;
   private boolean partitioned;
   private Path root;
   private Path out;
@@ -53,8 +56,10 @@ public class WriteBenchmark {
   @Setup(Level.Trial)
   public void load() throws IOException {
     lake = DeltaLake.local();
-    partitioned = write.startsWith("create");
-    SalesData.rows(Integer.parseInt(write.substring(write.indexOf('-') + 1))).forEach(rows::add);
+    create = write.startsWith("create");
+    int n = Integer.parseInt(write.substring(write.indexOf('-') + 1));
+    partitioned = n <= 50_000; // the 1M-row append goes to an unpartitioned table
+    SalesData.rows(n).forEach(rows::add);
     root = Files.createTempDirectory("deltalake4j-write-bench-");
   }
 
@@ -62,8 +67,9 @@ public class WriteBenchmark {
   @Setup(Level.Invocation)
   public void fresh() throws IOException {
     out = Files.createTempDirectory(root, "op-");
-    if (!partitioned) {
-      lake.create(out.resolve("table").toString()).schema(SalesData.SCHEMA).commit();
+    if (!create) {
+      lake.create(out.resolve("table").toString()).schema(SalesData.SCHEMA)
+          .partitionBy(partitioned ? PARTITION_COLUMNS : new String[0]).commit();
     }
   }
 
@@ -81,8 +87,8 @@ public class WriteBenchmark {
   @Benchmark
   public CommitResult deltalake4j() {
     String table = out.resolve("table").toString();
-    return partitioned
-        ? lake.create(table).schema(SalesData.SCHEMA).partitionBy("region", "year", "month").rows(rows).commit()
+    return create
+        ? lake.create(table).schema(SalesData.SCHEMA).partitionBy(PARTITION_COLUMNS).rows(rows).commit()
         : lake.table(table).append().rows(rows).commit();
   }
 

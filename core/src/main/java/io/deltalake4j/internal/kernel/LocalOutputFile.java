@@ -15,11 +15,14 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file on local disk that Kernel creates "if absent" (a checkpoint): written to a temporary
- * file, synced, then published with a hard link, which fails with {@link
- * java.nio.file.FileAlreadyExistsException} if another writer published it first. Hadoop's local
- * rename would silently replace that writer's file, racing its checksum sidecar. Other writes go
- * to Hadoop.
+ * A file Kernel writes on local disk, written with {@code java.nio} rather than Hadoop's local
+ * file system, which adds a checksum sidecar to every file and, without Hadoop's native library,
+ * starts a {@code chmod} process for each of the two. The file is synced before it closes, and its
+ * name after, so a commit never outlives the data it adds. A file created "if absent" (a
+ * checkpoint) is written under a temporary name and published with a hard link, which fails with
+ * {@link java.nio.file.FileAlreadyExistsException} if another writer published it first; Hadoop's
+ * local rename would silently replace that writer's file. Atomic writes (the log's own files) go
+ * to the engine's log store.
  */
 final class LocalOutputFile implements OutputFile {
 
@@ -36,13 +39,16 @@ final class LocalOutputFile implements OutputFile {
 
   @Override
   public PositionOutputStream create(boolean putIfAbsent) throws IOException {
-    if (!putIfAbsent) {
-      return hadoop.create(false);
-    }
     Path target = Paths.get(new org.apache.hadoop.fs.Path(path()).toUri());
+    LocalFiles.createDirectories(target.getParent());
+    if (!putIfAbsent) {
+      FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE);
+      return new SyncedStream(channel, () -> LocalFiles.syncDirectory(target.getParent()), () -> {});
+    }
     Path temp = LocalFiles.tempFor(target);
     FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new Published(channel, temp, target);
+    return new SyncedStream(channel, () -> LocalFiles.publishIfAbsent(temp, target), () -> Files.deleteIfExists(temp));
   }
 
   @Override
@@ -50,20 +56,25 @@ final class LocalOutputFile implements OutputFile {
     hadoop.writeAtomically(data, overwrite);
   }
 
-  /** Writes the temporary file; closing syncs it, publishes it and removes the temporary name. */
-  private static final class Published extends PositionOutputStream {
+  /** What a stream does after its content is synced, and always, last. */
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /** A file's stream; closing syncs the content, then publishes it, then cleans up. */
+  private static final class SyncedStream extends PositionOutputStream {
     private final FileChannel channel;
     private final OutputStream out;
-    private final Path temp;
-    private final Path target;
+    private final Step publish;
+    private final Step cleanUp;
     private long pos;
     private boolean closed;
 
-    Published(FileChannel channel, Path temp, Path target) {
+    SyncedStream(FileChannel channel, Step publish, Step cleanUp) {
       this.channel = channel;
       this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-      this.temp = temp;
-      this.target = target;
+      this.publish = publish;
+      this.cleanUp = cleanUp;
     }
 
     @Override
@@ -98,10 +109,10 @@ final class LocalOutputFile implements OutputFile {
         out.flush();
         channel.force(true);
         out.close();
-        LocalFiles.publishIfAbsent(temp, target);
+        publish.run();
       } finally {
         out.close();
-        Files.deleteIfExists(temp);
+        cleanUp.run();
       }
     }
   }

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The engine's file access: Hadoop's, except that a file created "if absent" on local disk (a
- * checkpoint) is published with {@link LocalOutputFile}, since Hadoop's local rename would replace
- * an existing one; and, for a write's data files, it reports every file it is asked to create
- * before it exists, so the write can remove all of them after a failure, including one a failing
- * writer left half done.
+ * The engine's file access: Hadoop's, except that files created on local disk (data files and
+ * checkpoints) are written by {@link LocalOutputFile}, without Hadoop's checksum sidecars and
+ * durably; and, for a write's data files, it reports every file it is asked to create before it
+ * exists, so the write can remove all of them after a failure, including one a failing writer left
+ * half done.
  */
 final class TableFileIO implements FileIO {
 

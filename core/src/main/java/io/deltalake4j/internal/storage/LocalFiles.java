@@ -52,6 +52,31 @@ public final class LocalFiles {
     }
   }
 
+  /**
+   * Creates {@code dir} and any missing parents, syncing the parent of each directory it creates so
+   * the new names survive a crash.
+   */
+  public static void createDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.getParent();
+    if (parent != null) {
+      createDirectories(parent);
+    }
+    try {
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+      return; // another writer created it
+    }
+    if (parent != null) {
+      syncDirectory(parent);
+    }
+  }
+
   /** The temporary name a file is written under before {@link #publishIfAbsent}. */
   public static Path tempFor(Path target) {
     return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");

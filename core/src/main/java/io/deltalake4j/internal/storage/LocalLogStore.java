@@ -88,23 +88,27 @@ public final class LocalLogStore extends LogStore {
       throw new FileNotFoundException("No such directory: " + dir);
     }
     String start = from.getFileName().toString();
-    List<FileStatus> out = new ArrayList<>();
-    Path hadoopDir = path.getParent();
+    List<String> names = new ArrayList<>();
     try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
       for (java.nio.file.Path p : entries) {
         String name = p.getFileName().toString();
         if (name.compareTo(start) >= 0) {
-          BasicFileAttributes a;
-          try {
-            a = Files.readAttributes(p, BasicFileAttributes.class);
-          } catch (NoSuchFileException gone) {
-            continue; // deleted by log cleanup meanwhile
-          }
-          out.add(new FileStatus(a.size(), a.isDirectory(), 1, 0, a.lastModifiedTime().toMillis(), new Path(hadoopDir, name)));
+          names.add(name);
         }
       }
     }
-    out.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+    names.sort(null); // by name, as Hadoop's listing returns them
+    Path hadoopDir = path.getParent();
+    List<FileStatus> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class);
+      } catch (NoSuchFileException gone) {
+        continue; // deleted by log cleanup meanwhile
+      }
+      out.add(new FileStatus(a.size(), a.isDirectory(), 1, 0, a.lastModifiedTime().toMillis(), new Path(hadoopDir, name)));
+    }
     return out.iterator();
   }
 

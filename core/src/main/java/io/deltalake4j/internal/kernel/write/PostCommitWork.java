@@ -84,7 +84,11 @@ public final class PostCommitWork {
     try {
       Path log = new Path(location, "_delta_log");
       FileSystem fs = log.getFileSystem(conf);
-      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log, PostCommitWork::isTemporary)) {
+      if ("file".equals(fs.getScheme())) {
+        sweepLocal(java.nio.file.Paths.get(fs.makeQualified(log).toUri()), cutoff);
+        return;
+      }
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log, p -> isTemporary(p.getName()))) {
         if (f.getModificationTime() < cutoff) {
           fs.delete(f.getPath(), false);
         }
@@ -94,8 +98,19 @@ public final class PostCommitWork {
     }
   }
 
-  private static boolean isTemporary(Path p) {
-    String name = p.getName();
+  /** On local disk, by name first: Hadoop's listing would read the attributes of every log file. */
+  private static void sweepLocal(java.nio.file.Path log, long cutoff) throws IOException {
+    try (java.nio.file.DirectoryStream<java.nio.file.Path> temporary =
+        java.nio.file.Files.newDirectoryStream(log, p -> isTemporary(p.getFileName().toString()))) {
+      for (java.nio.file.Path p : temporary) {
+        if (java.nio.file.Files.getLastModifiedTime(p).toMillis() < cutoff) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static boolean isTemporary(String name) {
     return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(".tmp.crc"));
   }
 

@@ -98,18 +98,7 @@ public final class LocalLogStore extends LogStore {
       }
     }
     names.sort(null); // by name, as Hadoop's listing returns them
-    Path hadoopDir = path.getParent();
-    List<FileStatus> out = new ArrayList<>(names.size());
-    for (String name : names) {
-      BasicFileAttributes a;
-      try {
-        a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class);
-      } catch (NoSuchFileException gone) {
-        continue; // deleted by log cleanup meanwhile
-      }
-      out.add(new FileStatus(a.size(), a.isDirectory(), 1, 0, a.lastModifiedTime().toMillis(), new Path(hadoopDir, name)));
-    }
-    return out.iterator();
+    return new Statuses(dir, path.getParent(), names.iterator());
   }
 
   @Override
@@ -128,6 +117,50 @@ public final class LocalLogStore extends LogStore {
 
   private static java.nio.file.Path local(Path path) {
     return Paths.get(path.toUri());
+  }
+
+  /**
+   * The listed files' statuses, each read when it is reached: log cleanup stops at the first file
+   * too young to expire, so on a long log it reads one file's attributes instead of every one.
+   * Files deleted since the listing (by another writer's cleanup) are skipped.
+   */
+  private static final class Statuses implements Iterator<FileStatus> {
+    private final java.nio.file.Path dir;
+    private final Path hadoopDir;
+    private final Iterator<String> names;
+    private FileStatus next;
+
+    Statuses(java.nio.file.Path dir, Path hadoopDir, Iterator<String> names) {
+      this.dir = dir;
+      this.hadoopDir = hadoopDir;
+      this.names = names;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && names.hasNext()) {
+        String name = names.next();
+        try {
+          BasicFileAttributes a = Files.readAttributes(dir.resolve(name), BasicFileAttributes.class);
+          next = new FileStatus(a.size(), a.isDirectory(), 1, 0, a.lastModifiedTime().toMillis(), new Path(hadoopDir, name));
+        } catch (NoSuchFileException gone) {
+          // deleted by log cleanup meanwhile
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public FileStatus next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      FileStatus status = next;
+      next = null;
+      return status;
+    }
   }
 
   /** The lines of a file; closes it at the end or on close. */

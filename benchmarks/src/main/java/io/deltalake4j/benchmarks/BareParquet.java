@@ -4,6 +4,7 @@ import io.deltalake4j.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
@@ -23,6 +25,8 @@ import org.apache.parquet.schema.MessageTypeParser;
  * beyond Parquet's own, no commit. One file per partition when partitioned (the partition columns
  * are left out of the files, as Delta leaves them out), else one file. The example writer's
  * {@code Group} records are a slow record model, so this is a reference point, not a lower bound.
+ * Files are written with {@code java.nio} (parquet-mr's {@code LocalOutputFile}), as the library
+ * writes local files, but not synced.
  */
 final class BareParquet {
   private static final MessageType DATA = MessageTypeParser.parseMessageType("message sales {"
@@ -48,8 +52,9 @@ final class BareParquet {
             ? "region=" + r.getString("region") + "/year=" + r.getInt("year") + "/month=" + r.getInt("month") : "";
         ParquetWriter<Group> writer = writers.get(partition);
         if (writer == null) {
-          writer = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(
-                  dir.resolve(partition).resolve("part-" + writers.size() + ".zstd.parquet").toUri()))
+          Path file = dir.resolve(partition).resolve("part-" + writers.size() + ".zstd.parquet");
+          Files.createDirectories(file.getParent());
+          writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
               .withType(schema).withConf(CONF).withCompressionCodec(CompressionCodecName.ZSTD).build();
           writers.put(partition, writer);
         }

@@ -46,6 +46,8 @@ final class LocalOutputFile implements OutputFile {
           StandardOpenOption.WRITE);
       return new SyncedStream(channel, () -> LocalFiles.syncDirectory(target.getParent()), () -> {});
     }
+    // Kernel's contract lets an atomic create replace an existing file; refusing it instead is what
+    // lets a checkpoint written by two writers at once keep the first one whole.
     Path temp = LocalFiles.tempFor(target);
     FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new SyncedStream(channel, () -> LocalFiles.publishIfAbsent(temp, target), () -> Files.deleteIfExists(temp));
@@ -61,13 +63,18 @@ final class LocalOutputFile implements OutputFile {
     void run() throws IOException;
   }
 
-  /** A file's stream; closing syncs the content, then publishes it, then cleans up. */
+  /**
+   * A file's stream; closing syncs the content, then publishes it, then cleans up. A stream whose
+   * write failed is not published on close (Kernel closes it either way), so a checkpoint cut
+   * short never appears under its name.
+   */
   private static final class SyncedStream extends PositionOutputStream {
     private final FileChannel channel;
     private final OutputStream out;
     private final Step publish;
     private final Step cleanUp;
     private long pos;
+    private boolean failed;
     private boolean closed;
 
     SyncedStream(FileChannel channel, Step publish, Step cleanUp) {
@@ -84,19 +91,34 @@ final class LocalOutputFile implements OutputFile {
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
+      try {
+        out.write(b);
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
+      }
       pos++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+      try {
+        out.write(b, off, len);
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
+      }
       pos += len;
     }
 
     @Override
     public void flush() throws IOException {
-      out.flush();
+      try {
+        out.flush();
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
+      }
     }
 
     @Override
@@ -106,12 +128,21 @@ final class LocalOutputFile implements OutputFile {
       }
       closed = true;
       try {
-        out.flush();
-        channel.force(true);
-        out.close();
-        publish.run();
+        try {
+          if (!failed) {
+            out.flush();
+            channel.force(true);
+          }
+        } finally {
+          channel.close(); // not the buffered stream: a failed write's bytes are not flushed again
+        }
+        if (!failed) {
+          publish.run();
+        }
+      } catch (IOException | RuntimeException e) {
+        failed = true;
+        throw e;
       } finally {
-        out.close();
         cleanUp.run();
       }
     }

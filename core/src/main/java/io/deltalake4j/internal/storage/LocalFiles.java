@@ -70,7 +70,7 @@ public final class LocalFiles {
       if (!Files.isDirectory(dir)) {
         throw e;
       }
-      return; // another writer created it
+      // Another writer created it just now and may not have synced its parent yet.
     }
     if (parent != null) {
       syncDirectory(parent);

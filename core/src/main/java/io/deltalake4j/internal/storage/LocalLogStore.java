@@ -122,7 +122,9 @@ public final class LocalLogStore extends LogStore {
   /**
    * The listed files' statuses, each read when it is reached: log cleanup stops at the first file
    * too young to expire, so on a long log it reads one file's attributes instead of every one.
-   * Files deleted since the listing (by another writer's cleanup) are skipped.
+   * Files deleted since the listing (by another writer's cleanup) are skipped; other errors reading
+   * attributes come out of {@code hasNext} as {@link UncheckedIOException}, which Kernel reports as
+   * a failed listing.
    */
   private static final class Statuses implements Iterator<FileStatus> {
     private final java.nio.file.Path dir;

@@ -103,8 +103,12 @@ public final class PostCommitWork {
     try (java.nio.file.DirectoryStream<java.nio.file.Path> temporary =
         java.nio.file.Files.newDirectoryStream(log, p -> isTemporary(p.getFileName().toString()))) {
       for (java.nio.file.Path p : temporary) {
-        if (java.nio.file.Files.getLastModifiedTime(p).toMillis() < cutoff) {
-          java.nio.file.Files.deleteIfExists(p);
+        try {
+          if (java.nio.file.Files.getLastModifiedTime(p).toMillis() < cutoff) {
+            java.nio.file.Files.deleteIfExists(p);
+          }
+        } catch (java.nio.file.NoSuchFileException published) {
+          // a live writer published and removed it since the listing
         }
       }
     }

@@ -1,7 +1,6 @@
 package io.deltalake4j.benchmarks;
 
 import io.deltalake4j.DeltaLake;
-import io.deltalake4j.DeltaTable;
 import io.deltalake4j.Row;
 import io.deltalake4j.RowIterator;
 import io.deltalake4j.Scan;
@@ -128,13 +127,8 @@ public class PartitionPruningBenchmark {
   }
 
   private Scan scan() {
-    DeltaTable table = lake.table(path);
-    return switch (query) {
-      case "full" -> table.scan();
-      case "pruned" -> table.scan().where("region = 'us-east' AND month = 1");
-      case "stats" -> table.scan().where("price >= 990");
-      default -> throw new IllegalArgumentException("Unknown query: " + query);
-    };
+    Scan scan = lake.table(path).scan();
+    return SalesTables.filter(query).map(scan::where).orElse(scan);
   }
 
   /** Core: the matching rows' count (from statistics alone when no row filter is needed). */

@@ -44,6 +44,19 @@ final class SalesTables {
     return path;
   }
 
+  /**
+   * The filter of a benchmark query, in the SQL both our {@code where} and Spark's take: none for
+   * {@code full}, one of twelve partitions for {@code pruned}, a data column for {@code stats}.
+   */
+  static java.util.Optional<String> filter(String query) {
+    return switch (query) {
+      case "full" -> java.util.Optional.empty();
+      case "pruned" -> java.util.Optional.of("region = 'us-east' AND month = 1");
+      case "stats" -> java.util.Optional.of("price >= 990");
+      default -> throw new IllegalArgumentException("Unknown query: " + query);
+    };
+  }
+
   /** The table of {@code rows} sales rows, created if it does not exist yet. */
   static String of(DeltaLake lake, int rows) {
     Path table = dir().resolve("sales-" + rows);

@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Writes of sales rows held in memory, to local disk: {@code create-50000} makes a new table
  * partitioned by region, year and month in one commit; {@code append-50000} appends to an existing
- * table partitioned so; {@code append-1000000} appends to an existing unpartitioned table. The baseline writes the same rows as bare Parquet ({@link BareParquet}, same codec, no
- * Delta), in the same run. One operation is one whole write; each goes to a fresh directory.
+ * table partitioned so; {@code append-1000000} appends to an existing unpartitioned table. The
+ * baseline writes the same rows as bare Parquet ({@link BareParquet}, same codec, no Delta), in
+ * the same run. One operation is one whole write; each goes to a fresh directory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

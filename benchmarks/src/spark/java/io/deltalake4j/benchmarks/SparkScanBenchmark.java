@@ -100,12 +100,7 @@ public class SparkScanBenchmark {
 
   private Dataset<org.apache.spark.sql.Row> table() {
     Dataset<org.apache.spark.sql.Row> table = spark.read().format("delta").load(path);
-    return switch (query) {
-      case "full" -> table;
-      case "pruned" -> table.where("region = 'us-east' AND month = 1");
-      case "stats" -> table.where("price >= 990");
-      default -> throw new IllegalArgumentException("Unknown query: " + query);
-    };
+    return SalesTables.filter(query).map(table::where).orElse(table);
   }
 
   /** The matching rows' count. */

@@ -89,36 +89,29 @@ final class LocalOutputFile implements OutputFile {
       return pos;
     }
 
+    // Each call sets failed first and clears it after: it stays set only if the call threw.
+
     @Override
     public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException | RuntimeException e) {
-        failed = true;
-        throw e;
-      }
+      failed = true;
+      out.write(b);
+      failed = false;
       pos++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        out.write(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        failed = true;
-        throw e;
-      }
+      failed = true;
+      out.write(b, off, len);
+      failed = false;
       pos += len;
     }
 
     @Override
     public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException | RuntimeException e) {
-        failed = true;
-        throw e;
-      }
+      failed = true;
+      out.flush();
+      failed = false;
     }
 
     @Override

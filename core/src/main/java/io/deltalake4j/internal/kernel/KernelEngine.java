@@ -4,6 +4,8 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.JsonHandler;
+import io.delta.kernel.engine.ParquetHandler;
 import io.delta.kernel.engine.MetricsReporter;
 import io.deltalake4j.internal.storage.LocalLogStore;
 import java.net.URI;
@@ -33,7 +35,7 @@ public final class KernelEngine {
 
   private KernelEngine(Configuration conf, boolean automaticMaintenance) {
     this.conf = conf;
-    this.engine = new QuietEngine(new TableFileIO(new HadoopFileIO(conf), path -> {}));
+    this.engine = new QuietEngine(new TableFileIO(new HadoopFileIO(conf), path -> {}), conf);
     this.automaticMaintenance = automaticMaintenance;
   }
 
@@ -72,7 +74,7 @@ public final class KernelEngine {
       c = new Configuration(conf);
       c.set(TARGET_FILE_SIZE, Long.toString(targetFileSize));
     }
-    return new QuietEngine(new TableFileIO(new HadoopFileIO(c), created));
+    return new QuietEngine(new TableFileIO(new HadoopFileIO(c), created), c);
   }
 
   public Configuration conf() {
@@ -110,10 +112,28 @@ public final class KernelEngine {
     return "file".equals(URI.create(fs).getScheme());
   }
 
-  /** The default engine, minus the reporter that logs every scan and commit at INFO. */
+  /**
+   * The default engine, minus the reporter that logs every scan and commit at INFO, with checked
+   * JSON and Parquet handlers: damaged files fail named, partial checkpoints are never published.
+   */
   private static final class QuietEngine extends DefaultEngine {
-    QuietEngine(FileIO fileIO) {
+    private final JsonHandler json;
+    private final ParquetHandler parquet;
+
+    QuietEngine(FileIO fileIO, Configuration conf) {
       super(fileIO);
+      this.json = new CheckedJsonHandler(super.getJsonHandler(), super.getFileSystemClient());
+      this.parquet = new CheckedParquetHandler(super.getParquetHandler(), conf);
+    }
+
+    @Override
+    public JsonHandler getJsonHandler() {
+      return json;
+    }
+
+    @Override
+    public ParquetHandler getParquetHandler() {
+      return parquet;
     }
 
     @Override

@@ -21,8 +21,9 @@ public final class KernelErrors {
    *     "Cannot &lt;what&gt;: &lt;reason&gt;"
    */
   public static DeltaException translate(String what, Throwable e) {
-    if (e instanceof DeltaException d) {
-      return d;
+    DeltaException ours = ours(e);
+    if (ours != null) {
+      return ours;
     }
     if (e instanceof io.delta.kernel.exceptions.TableNotFoundException) {
       return new TableNotFoundException(
@@ -52,6 +53,19 @@ public final class KernelErrors {
       return new DeltaException("Cannot " + what + ": " + r, r);
     }
     return new DeltaIOException("Cannot " + what + ": " + rootMessage(e), e);
+  }
+
+  /**
+   * Our own exception, where one was thrown underneath Kernel (a damaged file named by the
+   * engine's handlers, a bad row) and came back wrapped; else null.
+   */
+  public static DeltaException ours(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DeltaException d) {
+        return d;
+      }
+    }
+    return null;
   }
 
   public static String rootMessage(Throwable e) {

@@ -12,7 +12,11 @@ import io.deltalake4j.exceptions.TableNotFoundException;
 import io.deltalake4j.exceptions.VersionNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
+import io.deltalake4j.internal.storage.LogFileNames;
+import java.io.FileNotFoundException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.Path;
 
 /** A table location on one engine; loads its snapshots. */
@@ -46,9 +50,28 @@ public final class KernelTable {
     return engine;
   }
 
-  /** True if a Delta log exists at the location. */
+  /**
+   * True if a Delta table exists at the location: its {@code _delta_log} lists a commit or a
+   * checkpoint, as Spark decides. An empty or stray {@code _delta_log} directory is not a table,
+   * so a create or an append may make one there.
+   */
   public boolean exists() {
-    return pathExists(location + "/_delta_log");
+    Path log = new Path(location, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(engine.conf());
+      RemoteIterator<FileStatus> entries = fs.listStatusIterator(log);
+      while (entries.hasNext()) {
+        if (LogFileNames.isCommitOrCheckpoint(entries.next().getPath().getName())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (FileNotFoundException e) {
+      return false;
+    } catch (IOException | RuntimeException e) {
+      throw new DeltaIOException(
+          "Cannot open table at " + location + ": cannot list its _delta_log: " + KernelErrors.rootMessage(e), e);
+    }
   }
 
   /** True if anything exists at the location, a table or not. */
@@ -75,7 +98,7 @@ public final class KernelTable {
     if (!exists()) {
       throw new TableNotFoundException(
           "Cannot open table at " + location + ": it is not a Delta table (it has no _delta_log "
-              + "directory). Point at the table's root directory.");
+              + "directory with a commit or checkpoint). Point at the table's root directory.");
     }
   }
 

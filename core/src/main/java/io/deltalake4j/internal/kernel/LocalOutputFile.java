@@ -89,29 +89,33 @@ final class LocalOutputFile implements OutputFile {
       return pos;
     }
 
-    // Each call sets failed first and clears it after: it stays set only if the call threw.
+    // Each call marks the stream failed first and unmarks it only if it was sound before: once a
+    // call threw, the stream stays failed even if a caller swallowed that and wrote on.
 
     @Override
     public void write(int b) throws IOException {
+      boolean sound = !failed;
       failed = true;
       out.write(b);
-      failed = false;
+      failed = !sound;
       pos++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      boolean sound = !failed;
       failed = true;
       out.write(b, off, len);
-      failed = false;
+      failed = !sound;
       pos += len;
     }
 
     @Override
     public void flush() throws IOException {
+      boolean sound = !failed;
       failed = true;
       out.flush();
-      failed = false;
+      failed = !sound;
     }
 
     @Override

@@ -20,16 +20,32 @@ public final class LocalFiles {
   /**
    * Makes {@code target} appear with {@code temp}'s content (already synced), atomically, or
    * throws {@link FileAlreadyExistsException} if it exists; then syncs the directory so the new
-   * name survives a crash. The caller deletes {@code temp}. On a file system without hard links
-   * (exFAT, some network mounts) it falls back to a check and a rename, which is safe for one
-   * writer at a time only, and says so once.
+   * name survives a crash. The caller deletes {@code temp}. Only on a file system without hard
+   * links (exFAT, some network mounts) does it fall back to a check and a rename, which is safe for
+   * one writer at a time only, and says so once. Any other failure (disk full, an I/O error, a
+   * stale handle) is thrown: a check-then-rename there could replace another writer's file.
    */
   public static void publishIfAbsent(Path temp, Path target) throws IOException {
     try {
       Files.createLink(target, temp);
     } catch (FileAlreadyExistsException e) {
+      if (isSameFile(target, temp)) {
+        // Our own link: an earlier attempt of this call created it and then reported a failure.
+        syncDirectory(target.getParent());
+        return;
+      }
       throw new FileAlreadyExistsException(target.toString());
     } catch (UnsupportedOperationException | FileSystemException e) {
+      if (!hasNoHardLinks(e)) {
+        if (isSameFile(target, temp)) {
+          syncDirectory(target.getParent()); // the link was made after all
+          return;
+        }
+        if (Files.exists(target)) {
+          throw e instanceof IOException io ? io : new IOException(e);
+        }
+        throw new FileNotPublishedException(target.toString(), e);
+      }
       if (Files.exists(target)) {
         throw new FileAlreadyExistsException(target.toString());
       }
@@ -43,12 +59,54 @@ public final class LocalFiles {
     syncDirectory(target.getParent());
   }
 
-  /** Flushes a directory's entries to disk, where the platform allows it (Linux and macOS do). */
-  public static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
+  /**
+   * True if a failed link says the file system has no hard links at all: Java reports that as
+   * {@link UnsupportedOperationException}, or as an "Operation not permitted" / "not supported"
+   * error (EPERM, ENOTSUP, EOPNOTSUPP) from file systems such as exFAT, FAT and some network mounts.
+   */
+  private static boolean hasNoHardLinks(Exception e) {
+    if (e instanceof UnsupportedOperationException) {
+      return true;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return false;
+    }
+    String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
+    return reason.contains("Operation not permitted") || reason.contains("not supported");
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Flushes a directory's entries to disk, so names just created survive a crash. Platforms that
+   * cannot open a directory (Windows, whose file system journals renames itself) are skipped; a
+   * sync that the platform attempts and fails is thrown, since the names may not be durable.
+   */
+  public static void syncDirectory(Path dir) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(dir, StandardOpenOption.READ);
     } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; its file system journals renames itself.
+      if (Files.isDirectory(dir)) {
+        return; // the platform cannot open directories
+      }
+      throw e instanceof IOException io ? io : new IOException(e);
+    }
+    try (channel) {
+      channel.force(true);
+    } catch (UnsupportedOperationException e) {
+      // no directory sync on this platform
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("Invalid argument")) {
+        throw new IOException("Cannot sync directory " + dir + ": " + e.getMessage(), e);
+      }
+      // EINVAL: this file system does not sync directories (some network mounts)
     }
   }
 

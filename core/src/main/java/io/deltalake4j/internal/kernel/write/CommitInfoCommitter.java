@@ -33,7 +33,18 @@ final class CommitInfoCommitter implements Committer {
     if (current == null) {
       throw new IllegalStateException("No commit info recorded before the commit");
     }
-    return DefaultFileSystemManagedTableOnlyCommitter.INSTANCE.commit(engine, swap(actions, current), metadata);
+    try {
+      return DefaultFileSystemManagedTableOnlyCommitter.INSTANCE.commit(engine, swap(actions, current), metadata);
+    } catch (CommitFailedException e) {
+      if (e.isRetryable() && !e.isConflict()) {
+        // Storage failed writing the commit file. Kernel would retry at once, but retrying cannot
+        // help a read-only log or a full disk, and a commit that landed despite the error would be
+        // committed twice. The write reports it instead: not committed when the file certainly did
+        // not appear (FileNotPublishedException), else unknown.
+        throw new CommitFailedException(false /* not retryable */, false /* no conflict */, e.getMessage(), e);
+      }
+      throw e;
+    }
   }
 
   /** The actions with the first one, Kernel's commitInfo, replaced by {@code info}. */

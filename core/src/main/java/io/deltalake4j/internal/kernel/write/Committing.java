@@ -15,6 +15,8 @@ import io.delta.kernel.utils.CloseableIterable;
 import io.deltalake4j.exceptions.CommitConflictException;
 import io.deltalake4j.exceptions.CommitStateUnknownException;
 import io.deltalake4j.exceptions.DeltaException;
+import io.deltalake4j.exceptions.DeltaIOException;
+import io.deltalake4j.internal.storage.FileNotPublishedException;
 import io.deltalake4j.filter.Filter;
 import io.deltalake4j.internal.filter.FilterBinder;
 import io.deltalake4j.internal.kernel.KernelErrors;
@@ -110,8 +112,10 @@ final class Committing {
     try {
       return txn.commit(engine, iterable(actions));
     } catch (MaxCommitRetryLimitReachedException e) {
-      // After Kernel's many attempts, an earlier one may have failed on storage yet landed: keep the files.
-      throw stateUnknown(e);
+      // Kernel retries only conflicts (CommitInfoCommitter stops it on storage errors): if the last
+      // attempt lost a race too, no attempt landed.
+      throw lostRace(e) ? conflict("other writers kept committing first (" + Transactions.APPEND_RETRIES
+          + " attempts)", e) : stateUnknown(e);
     } catch (ConcurrentTransactionException e) {
       throw duplicate(e);
     } catch (RuntimeException e) {
@@ -227,6 +231,13 @@ final class Committing {
     if (e instanceof MaxCommitRetryLimitReachedException m) {
       return lostRace(m) ? conflict(m.getMessage(), m) : stateUnknown(m);
     }
+    if (causedBy(e, FileNotPublishedException.class)) {
+      DeltaIOException refused = new DeltaIOException("Cannot commit to table " + location + ": storage refused the "
+          + "commit file (" + KernelErrors.rootMessage(e) + "). Nothing was committed and the data files written were "
+          + "removed. Check that the table's _delta_log is writable and has space, then write again.", e);
+      files.deleteWrittenFiles(refused);
+      return refused;
+    }
     if (e instanceof KernelException || causedBy(e, CommitInfoCommitter.KernelLayoutChangedException.class)) {
       DeltaException refused = KernelErrors.translate("commit to table " + location, e);
       files.deleteWrittenFiles(refused);
@@ -260,7 +271,7 @@ final class Committing {
     }
   }
 
-  private static boolean causedBy(Throwable e, Class<?> type) {
+  static boolean causedBy(Throwable e, Class<?> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
         return true;

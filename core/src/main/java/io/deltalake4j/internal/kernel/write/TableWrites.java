@@ -16,6 +16,7 @@ import io.deltalake4j.internal.kernel.KernelEngine;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.internal.kernel.KernelPredicates;
 import io.deltalake4j.internal.kernel.KernelTable;
+import io.deltalake4j.internal.kernel.LogChecks;
 import io.deltalake4j.internal.kernel.Schemas;
 import io.deltalake4j.types.StructType;
 import java.time.Duration;
@@ -100,6 +101,7 @@ public final class TableWrites {
     Engine engine = kernel.engine();
     CommitInfoCommitter committer = new CommitInfoCommitter();
     Snapshot latest = Transactions.latest(table.location(), engine, committer);
+    LogChecks.requireLatestCommitReadable(engine, latest);
     if (alreadyCommitted(latest, engine, spec.transaction())) {
       return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
     }

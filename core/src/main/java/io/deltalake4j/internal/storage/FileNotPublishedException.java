@@ -11,6 +11,6 @@ import java.io.IOException;
 public final class FileNotPublishedException extends IOException {
 
   public FileNotPublishedException(String file, Throwable cause) {
-    super("Cannot write " + file + ": " + cause.getMessage(), cause);
+    super("Cannot write " + file + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
   }
 }

@@ -9,6 +9,8 @@ import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
+import io.delta.kernel.exceptions.MetadataChangedException;
+import io.delta.kernel.exceptions.ProtocolChangedException;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterable;
@@ -107,8 +109,28 @@ final class Committing {
     return new TableWrites.Replaced(read, removes, totals[0], totals[1], totals[2], true);
   }
 
-  /** Commits a create or a blind append; Kernel rebases it over concurrent commits. */
+  /**
+   * How a create goes on after another writer created the table first: as an append to the
+   * winner's table (a transaction of it), or not at all (null: the tables differ).
+   */
+  interface LostCreate {
+    /**
+     * @throws AlreadyCommitted if the winner's table records this write's transaction already
+     */
+    Transaction asAppend();
+  }
+
+  /** Commits a blind append; Kernel rebases it over concurrent commits. */
   TransactionCommitResult commitAppend(Transaction txn, List<io.delta.kernel.data.Row> actions) {
+    return commitAppend(txn, actions, null);
+  }
+
+  /**
+   * Commits a create, or a blind append when {@code lost} is null. A create that finds the table
+   * created meanwhile commits its files as an append to it when {@code lost} allows, as Spark's
+   * writers do when they race to create a table.
+   */
+  TransactionCommitResult commitAppend(Transaction txn, List<io.delta.kernel.data.Row> actions, LostCreate lost) {
     try {
       return txn.commit(engine, iterable(actions));
     } catch (MaxCommitRetryLimitReachedException e) {
@@ -118,9 +140,31 @@ final class Committing {
           + " attempts)", e) : stateUnknown(e);
     } catch (ConcurrentTransactionException e) {
       throw duplicate(e);
+    } catch (ProtocolChangedException | MetadataChangedException e) {
+      if (lost == null) {
+        throw failed(e);
+      }
+      return commitAppend(afterLostCreate(lost, e), actions, null);
     } catch (RuntimeException e) {
       throw failed(e);
     }
+  }
+
+  private Transaction afterLostCreate(LostCreate lost, RuntimeException race) {
+    Transaction append;
+    try {
+      append = lost.asAppend();
+    } catch (AlreadyCommitted e) {
+      throw duplicate(e);
+    } catch (RuntimeException e) {
+      files.deleteWrittenFiles(e);
+      throw e;
+    }
+    if (append == null) {
+      throw conflict("another writer created the table first, with another schema, partitioning or column mapping",
+          race);
+    }
+    return append;
   }
 
   /**

@@ -21,7 +21,6 @@ import io.deltalake4j.internal.kernel.VectorBatch;
 import io.deltalake4j.types.StructField;
 import io.deltalake4j.types.StructType;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +55,7 @@ final class DataFileWriter {
   private final StructType schema;
   private final io.delta.kernel.types.StructType kernelSchema;
   private final int[] partitionIndexes;
+  private final List<String> partitionColumns;
   private final String location;
   private final Configuration conf;
   private final Constraint constraint;
@@ -87,11 +87,15 @@ final class DataFileWriter {
       String location,
       Constraint constraint) {
     this.engine = kernel.engine();
-    this.fileEngine = kernel.fileWriter(targetFileSize, created::add);
+    this.fileEngine = kernel.fileWriter(targetFileSize, file -> {
+      PartitionPaths.requireUnder(location, file);
+      created.add(file);
+    });
     this.txnState = txn.getTransactionState(engine);
     this.schema = schema;
     this.kernelSchema = txn.getSchema(engine);
     this.partitionIndexes = partitionColumns.stream().mapToInt(schema::indexOf).toArray();
+    this.partitionColumns = List.copyOf(partitionColumns);
     this.location = location;
     this.conf = kernel.conf();
     this.constraint = constraint;
@@ -238,7 +242,8 @@ final class DataFileWriter {
           Transaction.transformLogicalData(engine, txnState, input, partitionValues);
       DataWriteContext ctx = Transaction.getWriteContext(engine, txnState, partitionValues);
       CloseableIterator<DataFileStatus> written = fileEngine.getParquetHandler()
-          .writeParquetFiles(targetDirectory(ctx), physical, ctx.getStatisticsColumns())
+          .writeParquetFiles(PartitionPaths.directory(location, ctx.getTargetDirectory(), partitionColumns,
+              partitionValues), physical, ctx.getStatisticsColumns())
           .filter(this::keep);
       try (CloseableIterator<io.delta.kernel.data.Row> added =
           Transaction.generateAppendActions(engine, txnState, written, ctx)) {
@@ -392,12 +397,4 @@ final class DataFileWriter {
     }
   }
 
-  /**
-   * Kernel hands the partition directory out URI-encoded ({@code p=a%2520b}) but writes to it as a
-   * plain path, which would double-escape: decoded, the directory is named exactly as Spark names
-   * it ({@code p=a b}, {@code p=x%2Fy}).
-   */
-  private static String targetDirectory(DataWriteContext ctx) {
-    return new Path(URI.create(ctx.getTargetDirectory())).toString();
-  }
 }

@@ -87,13 +87,63 @@ public final class TableWrites {
         spec.userMetadata(),
         spec.commitProperties()));
     TransactionCommitResult committed;
+    boolean[] appended = new boolean[1];
     try {
-      committed = commit.commitAppend(txn, actions);
+      committed = commit.commitAppend(txn, actions, () -> {
+        appended[0] = true;
+        return appendToWinner(table, spec, committer, files, Schemas.toKernel(schema), partitionColumns);
+      });
     } catch (Committing.AlreadyCommitted e) {
       return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
+    } catch (TableAlreadyExistsException e) {
+      if (spec.mode() == WriteMode.IGNORE) {
+        return skipped(table.latest().version(), CommitResult.Outcome.SKIPPED_TABLE_EXISTS, start);
+      }
+      throw e;
     }
     maintain(kernel, committed, table.location());
-    return result(committed.getVersion(), "CREATE TABLE", files, Replaced.NOTHING, start);
+    return result(committed.getVersion(), appended[0] ? "WRITE" : "CREATE TABLE", files, Replaced.NOTHING, start);
+  }
+
+  /**
+   * The append that a create becomes when another writer created the table first: only for an
+   * append, only onto a table of exactly the schema and partitioning the files were written for,
+   * and without column mapping (the files carry logical names); null otherwise.
+   */
+  private static Transaction appendToWinner(
+      KernelTable table, WriteSpec spec, CommitInfoCommitter committer, DataFileWriter files,
+      io.delta.kernel.types.StructType schema, List<String> partitionColumns) {
+    Engine engine = table.engine().engine();
+    Snapshot latest = Transactions.latest(table.location(), engine, committer);
+    LogChecks.requireLatestCommitReadable(engine, latest);
+    if (alreadyCommitted(latest, engine, spec.transaction())) {
+      throw new Committing.AlreadyCommitted();
+    }
+    if (spec.mode() == WriteMode.ERROR || spec.mode() == WriteMode.IGNORE) {
+      throw new TableAlreadyExistsException("Cannot create table at " + table.location() + ": another writer created "
+          + "it first. Append to it, or choose another path.");
+    }
+    boolean same = spec.mode() == WriteMode.APPEND
+        && latest.getSchema().equals(schema)
+        && latest.getPartitionColumnNames().equals(partitionColumns)
+        && "none".equals(latest.getTableProperties().getOrDefault("delta.columnMapping.mode", "none"));
+    if (!same) {
+      return null;
+    }
+    WriteGate.requireWritable(table.location(), latest, false);
+    committer.record(new CommitInfo(
+        "WRITE",
+        OperationParameters.write(WriteMode.APPEND, spec.partitionColumns(), null),
+        OperationMetrics.written(files, Replaced.NOTHING, false),
+        latest.getVersion(),
+        true,
+        spec.userMetadata(),
+        spec.commitProperties()));
+    try {
+      return Transactions.update(latest, engine, spec.transaction(), Transactions.APPEND_RETRIES);
+    } catch (ConcurrentTransactionException e) {
+      throw new Committing.AlreadyCommitted();
+    }
   }
 
   private static CommitResult update(KernelTable table, WriteSpec spec, long start) {
@@ -102,6 +152,7 @@ public final class TableWrites {
     CommitInfoCommitter committer = new CommitInfoCommitter();
     Snapshot latest = Transactions.latest(table.location(), engine, committer);
     LogChecks.requireLatestCommitReadable(engine, latest);
+    WriteGate.requireWritable(table.location(), latest, spec.mode() == WriteMode.OVERWRITE);
     if (alreadyCommitted(latest, engine, spec.transaction())) {
       return skipped(latest.getVersion(), CommitResult.Outcome.SKIPPED_ALREADY_COMMITTED, start);
     }

@@ -76,6 +76,8 @@ class TestMaintenance {
     // Everything before the newest checkpoint older than the retention (version 3) is gone.
     assertThat(logFiles(path)).filteredOn(n -> n.endsWith(".json"))
         .containsExactly("00000000000000000003.json", "00000000000000000004.json", "00000000000000000005.json");
+    assertThat(logFiles(path)).as("the checksums of the deleted versions go with them").filteredOn(n -> n.endsWith(".crc"))
+        .containsExactly("00000000000000000003.crc", "00000000000000000004.crc", "00000000000000000005.crc");
     assertThat(lake.table(path).scan().count()).isEqualTo(50);
     assertThat(lake.table(path).asOfVersion(3).scan().count()).isEqualTo(30);
     assertThat(lake.table(path).history(10)).extracting(Commit::version).containsExactly(5L, 4L, 3L);

@@ -3,7 +3,12 @@ package io.deltalake4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deltalake4j.exceptions.DeltaIOException;
 import io.deltalake4j.exceptions.TableNotFoundException;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.UserGroupInformation;
 import io.deltalake4j.testing.LocalLake;
 import io.deltalake4j.testing.StorageUnderTest;
 import io.deltalake4j.testing.Storages;
@@ -81,6 +86,35 @@ class TestReliableWrites {
     FileSystem fs = root.getFileSystem(new Configuration());
     assertThat(fs.listStatus(root, p -> p.getName().endsWith(".parquet"))).as("the losers' files are removed")
         .hasSize((int) lake.table(path).detail().numFiles());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCommitRefusedByStorageIsReportedNotCommittedAtOnceAndLeavesNothing() throws Exception {
+    // HDFS enforces permissions for everyone but its superuser (this JVM's user): "alice" writes.
+    String path = Storages.hdfs().newTablePath("read-only-log");
+    Path table = new Path(path);
+    FileSystem admin = table.getFileSystem(new Configuration());
+    admin.mkdirs(table);
+    admin.setOwner(table, "alice", "alice");
+    UserGroupInformation alice = UserGroupInformation.createRemoteUser("alice");
+    try (DeltaLake lake = alice.doAs((PrivilegedExceptionAction<DeltaLake>) () -> DeltaLake.local())) {
+      alice.doAs((PrivilegedExceptionAction<CommitResult>) () -> lake.create(path).schema(WriterProcess.SCHEMA)
+          .rows(WriterProcess.rows(0, 3, 0)).commit());
+      admin.setPermission(new Path(table, "_delta_log"), new FsPermission((short) 0555));
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> alice.doAs((PrivilegedExceptionAction<CommitResult>) () ->
+              lake.table(path).append().rows(WriterProcess.rows(10, 3, 0)).commit()))
+          .isInstanceOf(DeltaIOException.class)
+          .hasMessageContaining("Nothing was committed")
+          .hasMessageContaining("AccessControlException");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no retries").isLessThan(Duration.ofSeconds(20));
+      admin.setPermission(new Path(table, "_delta_log"), new FsPermission((short) 0755));
+      assertThat(lake.table(path).version()).isZero();
+      assertThat(admin.listStatus(table, p -> p.getName().endsWith(".parquet")))
+          .as("the append's data file is removed").hasSize(1);
+    }
   }
 
   interface Writer {

@@ -9,7 +9,11 @@ import io.delta.kernel.hook.PostCommitHook;
 import io.deltalake4j.internal.kernel.KernelErrors;
 import io.deltalake4j.internal.kernel.KernelEngine;
 import java.io.IOException;
+import io.deltalake4j.internal.storage.LogFileNames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -68,6 +72,7 @@ public final class PostCommitWork {
       throw KernelErrors.translate("checkpoint version " + latest.getVersion() + " of table " + location, e);
     }
     sweepTemporaryFiles(location, kernel.conf());
+    sweepOrphanChecksums(location, kernel.conf());
     return latest.getVersion();
   }
 
@@ -111,6 +116,39 @@ public final class PostCommitWork {
           // a live writer published and removed it since the listing
         }
       }
+    }
+  }
+
+  /**
+   * Deletes the checksums ({@code N.crc}) of versions whose commits log cleanup deleted: the
+   * protocol's cleanup removes a version's files together, and Kernel's leaves the checksums
+   * behind, one per commit forever. A failure is logged; the files only take space.
+   */
+  static void sweepOrphanChecksums(String location, Configuration conf) {
+    try {
+      Path log = new Path(location, "_delta_log");
+      FileSystem fs = log.getFileSystem(conf);
+      List<String> names = new ArrayList<>();
+      if ("file".equals(fs.getScheme())) {
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> all =
+            java.nio.file.Files.newDirectoryStream(java.nio.file.Paths.get(fs.makeQualified(log).toUri()))) {
+          all.forEach(p -> names.add(p.getFileName().toString()));
+        }
+      } else {
+        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+          names.add(f.getPath().getName());
+        }
+      }
+      long oldestCommit = names.stream().map(LogFileNames::commitVersion).filter(OptionalLong::isPresent)
+          .mapToLong(OptionalLong::getAsLong).min().orElse(-1);
+      for (String name : names) {
+        OptionalLong checksum = LogFileNames.checksumVersion(name);
+        if (oldestCommit >= 0 && checksum.isPresent() && checksum.getAsLong() < oldestCommit) {
+          fs.delete(new Path(log, name), false);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot delete the checksums of cleaned-up versions from the log of {}: {}", location, e.toString());
     }
   }
 

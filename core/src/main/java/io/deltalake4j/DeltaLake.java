@@ -6,6 +6,7 @@ import io.deltalake4j.catalog.Catalog;
 import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.ParquetFiles;
+import io.deltalake4j.internal.storage.TablePurge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -123,7 +124,15 @@ public final class DeltaLake implements AutoCloseable {
    * first, then the table's directory and everything in it. Use {@link #unregister} to keep the
    * files. Not undoable; readers of the table fail from then on.
    *
+   * <p>Before anything changes, the location is checked to be one table's own directory: a Delta
+   * table must be exactly there (its {@code _delta_log} lists a commit or checkpoint), no other
+   * {@code _delta_log} may lie anywhere below it, and it must not be a file system root, nor the
+   * location of the table's database or of the catalog's warehouse, nor a parent of those. The
+   * check lists every directory below the location once.
+   *
    * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table has the name
+   * @throws io.deltalake4j.exceptions.PurgeRefusedException if the location fails the check;
+   *     nothing is deleted and the name stays
    * @throws io.deltalake4j.exceptions.DeltaIOException if the files cannot be deleted; the name is
    *     gone by then, and the message names the directory left behind
    */
@@ -131,9 +140,8 @@ public final class DeltaLake implements AutoCloseable {
     checkOpen();
     TableName parsed = TableName.parse(name);
     requireCatalog("purge " + parsed);
-    KernelTable table = KernelTable.at(engine, catalog.location(parsed));
-    catalog.unregister(parsed);
-    table.deleteLocation();
+    TablePurge.run(engine.conf(), parsed.toString(), catalog.location(parsed), catalog.sharedLocations(parsed),
+        () -> catalog.unregister(parsed));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.deltalake4j.hms.internal.MetastoreCatalog;
 import io.deltalake4j.hms.internal.MetastoreClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -94,6 +95,11 @@ public final class HiveCatalog implements Catalog {
   @Override
   public void unregister(TableName name) {
     metastore.unregister(name);
+  }
+
+  @Override
+  public Map<String, String> sharedLocations(TableName name) {
+    return metastore.sharedLocations(name);
   }
 
   @Override

@@ -6,9 +6,11 @@ import io.deltalake4j.catalog.Catalog;
 import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.ParquetFiles;
+import io.deltalake4j.internal.storage.StorageTimeouts;
 import io.deltalake4j.internal.storage.TablePurge;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -238,6 +240,7 @@ public final class DeltaLake implements AutoCloseable {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Maintenance maintenance = Maintenance.AUTOMATIC;
     private Catalog catalog;
+    private Duration storageTimeout; // null: Hadoop's defaults
 
     private Builder() {}
 
@@ -286,6 +289,28 @@ public final class DeltaLake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long to wait for the storage (an HDFS NameNode or DataNode) to connect and to answer each
+     * call before failing, in place of Hadoop's defaults (a silent NameNode holds each call for
+     * 120 s, an unreachable one is tried 45 times for 20 s). Sets {@code ipc.client.connect.timeout},
+     * {@code ipc.client.rpc-timeout.ms}, {@code ipc.ping.interval} and {@code
+     * dfs.client.socket-timeout} to it, {@code ipc.client.connect.max.retries.on.timeouts} to 0 and
+     * {@code ipc.client.connect.max.retries} to 2, each unless the Hadoop configuration sets it
+     * already; {@link #set} still wins. Unset, Hadoop's defaults apply.
+     */
+    public Builder storageTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("Invalid storage timeout " + timeout + ": give a positive duration.");
+      }
+      if (storageTimeout != null) {
+        throw new IllegalStateException("Invalid builder call: storageTimeout(" + timeout + ") after storageTimeout("
+            + storageTimeout + "). Set it once.");
+      }
+      this.storageTimeout = timeout;
+      return this;
+    }
+
     /** Whether writes run their checkpoints and checksums themselves ({@link Maintenance#AUTOMATIC}, the default). */
     public Builder maintenance(Maintenance maintenance) {
       this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
@@ -304,6 +329,9 @@ public final class DeltaLake implements AutoCloseable {
     /** A new lake; the builder can be used again. */
     public DeltaLake build() {
       Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
+      if (storageTimeout != null) {
+        StorageTimeouts.apply(base, storageTimeout);
+      }
       settings.forEach(base::set);
       return new DeltaLake(KernelEngine.create(base, maintenance == Maintenance.AUTOMATIC), catalog);
     }

@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
       "  deltalake4j scan $t --where \"region = 'us-east' AND month = 1\" --limit 5",
       "  deltalake4j history $t --format jsonl",
       "  deltalake4j write new_table --input rows.csv --infer-schema",
-      "  deltalake4j --metastore thrift://metastore:9083 tables default"
+      "  deltalake4j --metastore thrift://metastore:9083 --timeout 120 tables default"
     })
 public final class Main implements Callable<Integer> {
 
@@ -58,6 +59,17 @@ public final class Main implements Callable<Integer> {
   boolean verbose;
 
   private String metastore;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      scope = ScopeType.INHERIT,
+      defaultValue = "30",
+      converter = Timeout.Converter.class,
+      description = "How long to wait for the metastore and for HDFS to connect and to answer each call before "
+          + "giving up with an error naming the server (default: ${DEFAULT-VALUE}). Hadoop timeouts set in "
+          + "$HADOOP_CONF_DIR win.")
+  Duration timeout;
 
   @Spec CommandSpec spec;
 
@@ -73,7 +85,7 @@ public final class Main implements Callable<Integer> {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
-    ErrorReporter errors = new ErrorReporter(() -> main.verbose);
+    ErrorReporter errors = new ErrorReporter(() -> main.verbose, () -> main.timeout);
     CommandLine cmd = new CommandLine(main)
         .setOut(out)
         .setErr(err)
@@ -113,6 +125,11 @@ public final class Main implements Callable<Integer> {
 
   boolean verbose() {
     return verbose;
+  }
+
+  /** How long to wait for a server, from {@code --timeout}. */
+  Duration timeout() {
+    return timeout;
   }
 
   /** The metastore addresses of {@code --metastore}, or null. */

@@ -23,7 +23,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>One connection, opened on first use and shared by all calls (one at a time); thread-safe. A
- * call that fails in transport is tried again on the next address. The caller closes the catalog,
+ * call whose connection is refused, times out or breaks is tried again on the next address; a
+ * call that gets no answer within the read timeout on an open connection fails at once, naming
+ * the address. The caller closes the catalog,
  * after the lakes that use it.
  */
 public final class HiveCatalog implements Catalog {

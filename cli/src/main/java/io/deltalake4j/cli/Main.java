@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * The {@code deltalake4j} command: {@code scan}, {@code write}, {@code history}, {@code detail},
  * {@code schema}, {@code demo}, and, with a metastore, {@code tables}, {@code register} and {@code
  * unregister}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
- * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace.
+ * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace, and the
+ * warnings of the libraries underneath (Delta Kernel, Hadoop), which are hidden otherwise.
  *
  * <p>{@link #run} runs it in-process with given streams and returns the exit code; {@link #main}
  * runs it on stdout and stderr (UTF-8) and exits with that code.
@@ -55,7 +56,8 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "On errors, print the stack trace too; for jsonl and csv scans, print the scan summary on stderr.")
+      description = "On errors, print the stack trace too; show the warnings of Delta Kernel and Hadoop (hidden "
+          + "otherwise); for jsonl and csv scans, print the scan summary on stderr.")
   boolean verbose;
 
   private String metastore;
@@ -92,7 +94,11 @@ public final class Main implements Callable<Integer> {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExpandAtFiles(false) // write --create-schema @FILE reads the file itself
         .setExecutionExceptionHandler(errors)
-        .setParameterExceptionHandler(errors);
+        .setParameterExceptionHandler(errors)
+        .setExecutionStrategy(parsed -> {
+          Logging.configure(main.verbose);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     try {
       return cmd.execute(args);
     } finally {

@@ -6,8 +6,11 @@ import io.deltalake4j.catalog.Catalog;
 import io.deltalake4j.catalog.TableName;
 import io.deltalake4j.internal.kernel.KernelTable;
 import io.deltalake4j.internal.kernel.ParquetFiles;
+import io.deltalake4j.internal.storage.StorageTimeouts;
+import io.deltalake4j.internal.storage.TablePurge;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -123,7 +126,15 @@ public final class DeltaLake implements AutoCloseable {
    * first, then the table's directory and everything in it. Use {@link #unregister} to keep the
    * files. Not undoable; readers of the table fail from then on.
    *
+   * <p>Before anything changes, the location is checked to be one table's own directory: a Delta
+   * table must be exactly there (its {@code _delta_log} lists a commit or checkpoint), no other
+   * {@code _delta_log} may lie anywhere below it, and it must not be a file system root, nor the
+   * location of the table's database or of the catalog's warehouse, nor a parent of those. The
+   * check lists every directory below the location once.
+   *
    * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table has the name
+   * @throws io.deltalake4j.exceptions.PurgeRefusedException if the location fails the check;
+   *     nothing is deleted and the name stays
    * @throws io.deltalake4j.exceptions.DeltaIOException if the files cannot be deleted; the name is
    *     gone by then, and the message names the directory left behind
    */
@@ -131,9 +142,8 @@ public final class DeltaLake implements AutoCloseable {
     checkOpen();
     TableName parsed = TableName.parse(name);
     requireCatalog("purge " + parsed);
-    KernelTable table = KernelTable.at(engine, catalog.location(parsed));
-    catalog.unregister(parsed);
-    table.deleteLocation();
+    TablePurge.run(engine.conf(), parsed.toString(), catalog.location(parsed), catalog.sharedLocations(parsed),
+        () -> catalog.unregister(parsed));
   }
 
   /**
@@ -230,6 +240,7 @@ public final class DeltaLake implements AutoCloseable {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Maintenance maintenance = Maintenance.AUTOMATIC;
     private Catalog catalog;
+    private Duration storageTimeout; // null: Hadoop's defaults
 
     private Builder() {}
 
@@ -278,6 +289,28 @@ public final class DeltaLake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long to wait for the storage (an HDFS NameNode or DataNode) to connect and to answer each
+     * call before failing, in place of Hadoop's defaults (a silent NameNode holds each call for
+     * 120 s, an unreachable one is tried 45 times for 20 s). Sets {@code ipc.client.connect.timeout},
+     * {@code ipc.client.rpc-timeout.ms}, {@code ipc.ping.interval} and {@code
+     * dfs.client.socket-timeout} to it, {@code ipc.client.connect.max.retries.on.timeouts} to 0 and
+     * {@code ipc.client.connect.max.retries} to 2, each unless the Hadoop configuration sets it
+     * already; {@link #set} still wins. Unset, Hadoop's defaults apply.
+     */
+    public Builder storageTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("Invalid storage timeout " + timeout + ": give a positive duration.");
+      }
+      if (storageTimeout != null) {
+        throw new IllegalStateException("Invalid builder call: storageTimeout(" + timeout + ") after storageTimeout("
+            + storageTimeout + "). Set it once.");
+      }
+      this.storageTimeout = timeout;
+      return this;
+    }
+
     /** Whether writes run their checkpoints and checksums themselves ({@link Maintenance#AUTOMATIC}, the default). */
     public Builder maintenance(Maintenance maintenance) {
       this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
@@ -296,6 +329,9 @@ public final class DeltaLake implements AutoCloseable {
     /** A new lake; the builder can be used again. */
     public DeltaLake build() {
       Configuration base = conf != null ? new Configuration(conf) : fromEnvironment();
+      if (storageTimeout != null) {
+        StorageTimeouts.apply(base, storageTimeout);
+      }
       settings.forEach(base::set);
       return new DeltaLake(KernelEngine.create(base, maintenance == Maintenance.AUTOMATIC), catalog);
     }

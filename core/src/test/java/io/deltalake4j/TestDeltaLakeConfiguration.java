@@ -32,6 +32,25 @@ class TestDeltaLakeConfiguration {
   }
 
   @Test
+  void storageTimeoutBoundsHadoopClientWaitsExceptThoseTheConfigurationSets() {
+    Configuration conf = new Configuration();
+    conf.set("ipc.client.rpc-timeout.ms", "300000");
+    try (DeltaLake lake = DeltaLake.builder().hadoopConf(conf).storageTimeout(java.time.Duration.ofSeconds(7)).build()) {
+      Configuration used = lake.engine().conf();
+
+      assertThat(used.get("ipc.client.rpc-timeout.ms")).as("set by the user").isEqualTo("300000");
+      assertThat(used.get("ipc.client.connect.timeout")).isEqualTo("7000");
+      assertThat(used.get("ipc.ping.interval")).isEqualTo("7000");
+      assertThat(used.get("dfs.client.socket-timeout")).isEqualTo("7000");
+      assertThat(used.get("ipc.client.connect.max.retries.on.timeouts")).isEqualTo("0");
+      assertThat(used.get("ipc.client.connect.max.retries")).isEqualTo("2");
+    }
+    assertThatThrownBy(() -> DeltaLake.builder().storageTimeout(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid storage timeout PT0S: give a positive duration.");
+  }
+
+  @Test
   void commitsCarryTheLibraryVersionFromTheBuild(@TempDir Path dir) {
     try (DeltaLake lake = DeltaLake.local()) {
       String path = dir.resolve("versioned").toString();

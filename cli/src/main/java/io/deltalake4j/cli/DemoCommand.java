@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Writes the sales dataset as the Delta table DIR/sales_transactions, partitioned by "
         + "region, year, month (version 0), appends 10%% more rows (version 1), then shows a pruned scan, "
-        + "revenue by region, version 0 vs latest, history and detail. A demo table from an earlier run "
-        + "is replaced; anything else at that path is left alone.")
+        + "revenue by region, version 0 vs latest, history and detail. The table is marked with the table "
+        + "property deltalake4j.demo=true; a marked table from an earlier run is replaced, and anything else at "
+        + "that path (any other Delta table included) is refused and left alone.")
 final class DemoCommand implements Callable<Integer> {
 
   /** Set by the launcher script to the path it was run by, for the hints at the end. */

@@ -59,6 +59,7 @@ final class DemoSections {
     CommitResult created = lake.create(path)
         .schema(SalesData.SCHEMA)
         .partitionBy(SalesData.PARTITION_COLUMNS.toArray(String[]::new))
+        .property(DemoWarehouse.MARKER, "true")
         .rows(SalesData.rows(rows))
         .commit();
     DeltaTable table = lake.table(path);

@@ -5,8 +5,10 @@ import io.deltalake4j.exceptions.DeltaException;
 import io.deltalake4j.exceptions.InvalidFilterException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -27,9 +29,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       IllegalArgumentException.class, IllegalStateException.class, UncheckedIOException.class);
 
   private final BooleanSupplier verbose;
+  private final Supplier<Duration> timeout;
 
-  ErrorReporter(BooleanSupplier verbose) {
+  ErrorReporter(BooleanSupplier verbose, Supplier<Duration> timeout) {
     this.verbose = verbose;
+    this.timeout = timeout;
   }
 
   @Override
@@ -73,10 +77,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
     message = message.replaceAll("\\s*\\R\\s*", " ");
     if (EXPECTED.stream().anyMatch(c -> c.isInstance(ex)) && !message.isEmpty()) {
-      return message;
+      return message + Timeout.hint(ex, timeout.get());
     }
     String hint = verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)";
-    return "unexpected error: " + ex.getClass().getName() + (message.isEmpty() ? "" : ": " + message) + hint;
+    return "unexpected error: " + ex.getClass().getName() + (message.isEmpty() ? "" : ": " + message)
+        + Timeout.hint(ex, timeout.get()) + hint;
   }
 
   /** Ends the text with a full stop unless it ends with punctuation already. */

@@ -2,6 +2,7 @@ package io.deltalake4j.cli;
 
 import io.deltalake4j.DeltaLake;
 import io.deltalake4j.hms.HiveCatalog;
+import java.time.Duration;
 
 /**
  * The lake a command works on: Hadoop settings from {@code $HADOOP_CONF_DIR}, and the Hive
@@ -18,13 +19,16 @@ final class LakeSession implements AutoCloseable {
     this.lake = lake;
   }
 
+  /** The lake of the command line's options; {@code --timeout} bounds each wait for the metastore and HDFS. */
   static LakeSession open(Main main) {
     String uris = main.metastore();
+    Duration timeout = main.timeout();
+    DeltaLake.Builder lake = DeltaLake.builder().storageTimeout(timeout);
     if (uris == null) {
-      return new LakeSession(null, DeltaLake.builder().build());
+      return new LakeSession(null, lake.build());
     }
-    HiveCatalog catalog = HiveCatalog.connect(uris);
-    return new LakeSession(catalog, DeltaLake.builder().catalog(catalog).build());
+    HiveCatalog catalog = HiveCatalog.builder(uris).connectTimeout(timeout).readTimeout(timeout).build();
+    return new LakeSession(catalog, lake.catalog(catalog).build());
   }
 
   DeltaLake lake() {

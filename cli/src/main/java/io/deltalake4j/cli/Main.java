@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
  * The {@code deltalake4j} command: {@code scan}, {@code write}, {@code history}, {@code detail},
  * {@code schema}, {@code demo}, and, with a metastore, {@code tables}, {@code register} and {@code
  * unregister}. Exit codes: 0 on success, 1 when the library or storage fails, 2 for usage
- * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace.
+ * errors. Errors print one line on stderr; {@code --verbose} adds the stack trace, and the
+ * warnings of the libraries underneath (Delta Kernel, Hadoop), which are hidden otherwise.
  *
  * <p>{@link #run} runs it in-process with given streams and returns the exit code; {@link #main}
  * runs it on stdout and stderr (UTF-8) and exits with that code.
@@ -47,17 +49,29 @@ import picocli.CommandLine.Spec;
       "  deltalake4j scan $t --where \"region = 'us-east' AND month = 1\" --limit 5",
       "  deltalake4j history $t --format jsonl",
       "  deltalake4j write new_table --input rows.csv --infer-schema",
-      "  deltalake4j --metastore thrift://metastore:9083 tables default"
+      "  deltalake4j --metastore thrift://metastore:9083 --timeout 120 tables default"
     })
 public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "On errors, print the stack trace too; for jsonl and csv scans, print the scan summary on stderr.")
+      description = "On errors, print the stack trace too; show the warnings of Delta Kernel and Hadoop (hidden "
+          + "otherwise); for jsonl and csv scans, print the scan summary on stderr.")
   boolean verbose;
 
   private String metastore;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      scope = ScopeType.INHERIT,
+      defaultValue = "30",
+      converter = Timeout.Converter.class,
+      description = "How long to wait for the metastore and for HDFS to connect and to answer each call before "
+          + "giving up with an error naming the server (default: ${DEFAULT-VALUE}). Hadoop timeouts set in "
+          + "$HADOOP_CONF_DIR win.")
+  Duration timeout;
 
   @Spec CommandSpec spec;
 
@@ -73,14 +87,18 @@ public final class Main implements Callable<Integer> {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
-    ErrorReporter errors = new ErrorReporter(() -> main.verbose);
+    ErrorReporter errors = new ErrorReporter(() -> main.verbose, () -> main.timeout);
     CommandLine cmd = new CommandLine(main)
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExpandAtFiles(false) // write --create-schema @FILE reads the file itself
         .setExecutionExceptionHandler(errors)
-        .setParameterExceptionHandler(errors);
+        .setParameterExceptionHandler(errors)
+        .setExecutionStrategy(parsed -> {
+          Logging.configure(main.verbose);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     try {
       return cmd.execute(args);
     } finally {
@@ -113,6 +131,11 @@ public final class Main implements Callable<Integer> {
 
   boolean verbose() {
     return verbose;
+  }
+
+  /** How long to wait for a server, from {@code --timeout}. */
+  Duration timeout() {
+    return timeout;
   }
 
   /** The metastore addresses of {@code --metastore}, or null. */

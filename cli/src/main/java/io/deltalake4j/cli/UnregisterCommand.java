@@ -23,7 +23,9 @@ final class UnregisterCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The name, database.table.")
   String name;
 
-  @Option(names = "--purge", description = "Also delete the table's directory and every file in it. Not undoable.")
+  @Option(names = "--purge", description = "Also delete the table's directory and every file in it. Not undoable. Refused, with "
+      + "nothing deleted, unless a Delta table is exactly there with no other table below it, and the directory "
+      + "is not a file system root, the database's location or the warehouse, nor a parent of those.")
   boolean purge;
 
   @Override

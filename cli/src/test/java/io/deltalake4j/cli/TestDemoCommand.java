@@ -129,6 +129,39 @@ class TestDemoCommand {
   }
 
   @Test
+  void marksItsTableWithATableProperty(@TempDir Path warehouse) {
+    CliRun run = CliRun.of("demo", "--warehouse", warehouse.toString(), "--rows", "50");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (DeltaLake lake = DeltaLake.local()) {
+      assertThat(lake.table(warehouse.resolve("sales_transactions").toString()).properties())
+          .containsEntry("deltalake4j.demo", "true");
+    }
+  }
+
+  @Test
+  void refusesToReplaceADeltaTableItDidNotCreate(@TempDir Path warehouse) {
+    // The user's own table, or a demo table from before the mark: same schema and layout, no deltalake4j.demo property.
+    String path = warehouse.resolve("sales_transactions").toString();
+    try (DeltaLake lake = DeltaLake.local()) {
+      lake.create(path).schema(SalesData.SCHEMA).partitionBy(SalesData.PARTITION_COLUMNS.toArray(String[]::new))
+          .rows(SalesData.rows(7)).commit();
+    }
+
+    CliRun run = CliRun.of("demo", "--warehouse", warehouse.toString(), "--rows", "100");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("deltalake4j: Cannot write the demo table at " + path + ": a Delta table the demo did not create")
+        .contains("deltalake4j.demo=true", "Choose another --warehouse, or delete that table yourself");
+    try (DeltaLake lake = DeltaLake.local()) {
+      DeltaTable kept = lake.table(path);
+      assertThat(kept.version()).isZero();
+      assertThat(kept.scan().count()).isEqualTo(7);
+    }
+  }
+
+  @Test
   void warehouseMustBeALocalDirectory() {
     CliRun run = CliRun.of("demo", "--warehouse", "hdfs://namenode:8020/lake");
 

@@ -80,6 +80,31 @@ class TestMetastoreCommands {
     assertThat(CliRun.of("scan", path).exitCode()).as("the files are gone").isEqualTo(1);
   }
 
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void purgeRefusesALocationHoldingAnotherTableAndDeletesNothing(StorageUnderTest storage) {
+    String db = database(storage);
+    String outer = storage.newTablePath("outer");
+    String inner = outer + "/archive/inner";
+    try (DeltaLake lake = DeltaLake.local()) {
+      lake.create(outer).schema(io.deltalake4j.sample.SalesData.SCHEMA).rows(io.deltalake4j.sample.SalesData.rows(4)).commit();
+      lake.create(inner).schema(io.deltalake4j.sample.SalesData.SCHEMA).rows(io.deltalake4j.sample.SalesData.rows(3)).commit();
+    }
+    String hms = Metastores.hms().uri();
+    assertThat(CliRun.of("--metastore", hms, "register", db + ".outer", outer).exitCode()).isZero();
+
+    CliRun purge = CliRun.of("--metastore", hms, "unregister", db + ".outer", "--purge");
+
+    assertThat(purge.exitCode()).isEqualTo(1);
+    assertThat(purge.out()).isEmpty();
+    assertThat(purge.errLines()).singleElement().asString()
+        .startsWith("deltalake4j: Cannot purge table " + db + ".outer: its location ")
+        .contains("holds another Delta table below it, at ", "/archive/inner", "Nothing was deleted and the name stays registered");
+    assertThat(CliRun.of("--metastore", hms, "tables", db).outLines()).containsExactly(db + ".outer");
+    assertThat(CliRun.of("scan", outer, "--format", "csv").outLines()).hasSize(5);
+    assertThat(CliRun.of("scan", inner, "--format", "csv").outLines()).hasSize(4);
+  }
+
   @Test
   void theDemoRegistersItsTableAgainOnEveryRun(@TempDir Path dir) {
     String db = database(Storages.local());

@@ -1,6 +1,7 @@
 package io.deltalake4j.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a lake's tables are by name: for each {@code database.table}, the location of its Delta
@@ -69,6 +70,18 @@ public interface Catalog extends AutoCloseable {
    * @throws io.deltalake4j.exceptions.TableNotFoundException if no Delta table has the name
    */
   void unregister(TableName name);
+
+  /**
+   * Locations that hold other tables than {@code name}'s, each with what it is (for example
+   * "the location of database sales"): a purge of {@code name} never deletes them, nor any of
+   * their parents. A metastore gives its database's location and its warehouse directories; the
+   * default gives none.
+   *
+   * @throws io.deltalake4j.exceptions.TableNotFoundException if the database does not exist
+   */
+  default Map<String, String> sharedLocations(TableName name) {
+    return Map.of();
+  }
 
   /** Releases the catalog's connections; closing twice is harmless. */
   @Override

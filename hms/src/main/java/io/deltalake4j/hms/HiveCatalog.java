@@ -6,6 +6,7 @@ import io.deltalake4j.hms.internal.MetastoreCatalog;
 import io.deltalake4j.hms.internal.MetastoreClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>One connection, opened on first use and shared by all calls (one at a time); thread-safe. A
- * call that fails in transport is tried again on the next address. The caller closes the catalog,
+ * call whose connection is refused, times out or breaks is tried again on the next address; a
+ * call that gets no answer within the read timeout on an open connection fails at once, naming
+ * the address. The caller closes the catalog,
  * after the lakes that use it.
  */
 public final class HiveCatalog implements Catalog {
@@ -94,6 +97,11 @@ public final class HiveCatalog implements Catalog {
   @Override
   public void unregister(TableName name) {
     metastore.unregister(name);
+  }
+
+  @Override
+  public Map<String, String> sharedLocations(TableName name) {
+    return metastore.sharedLocations(name);
   }
 
   @Override

@@ -16,7 +16,9 @@ import io.trino.hive.thrift.metastore.Table;
 import io.trino.hive.thrift.metastore.ThriftHiveMetastore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
@@ -32,6 +34,9 @@ public final class MetastoreCatalog implements Catalog {
    * meets an insert-only transactional table (which is then simply not Delta).
    */
   private static final ClientCapabilities CAPABILITIES = new ClientCapabilities(List.of(ClientCapability.INSERT_ONLY_TABLES));
+
+  /** The metastore settings naming its warehouse directories (managed and external tables). */
+  private static final List<String> WAREHOUSE_KEYS = List.of("metastore.warehouse.dir", "metastore.warehouse.external.dir");
 
   /** Tables fetched per call when listing. */
   private static final int LIST_BATCH = 100;
@@ -160,6 +165,36 @@ public final class MetastoreCatalog implements Catalog {
       // gone meanwhile: what was asked for
     } catch (TException e) {
       throw failed("unregister table " + name, e);
+    }
+  }
+
+  /** The database's location and the metastore's warehouse directories (those it is willing to tell). */
+  @Override
+  public Map<String, String> sharedLocations(TableName name) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Database d = database(name.database(), "purge table " + name);
+    if (d.getLocationUri() != null && !d.getLocationUri().isBlank()) {
+      out.put(d.getLocationUri(), "the location of database " + name.database());
+    }
+    for (String key : WAREHOUSE_KEYS) {
+      String location = configValue(key);
+      if (!location.isBlank()) {
+        out.putIfAbsent(location, "the metastore's warehouse (" + key + ")");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A metastore setting, or "" if it is unset or the metastore will not tell (a purge's other
+   * checks still hold without it).
+   */
+  private String configValue(String key) {
+    try {
+      String value = client.call("read the metastore setting " + key, c -> c.getConfigValue(key, ""));
+      return value == null ? "" : value;
+    } catch (TException e) {
+      return "";
     }
   }
 

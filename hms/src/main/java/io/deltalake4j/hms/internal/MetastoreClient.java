@@ -2,6 +2,7 @@ package io.deltalake4j.hms.internal;
 
 import io.deltalake4j.exceptions.CatalogException;
 import io.trino.hive.thrift.metastore.ThriftHiveMetastore;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.apache.thrift.transport.TTransportException;
 
 /**
  * One connection to a Hive Metastore, over plain binary Thrift, shared by all calls (one at a
- * time). A call that fails in transport (refused, reset, timed out) closes the connection and is
- * tried again on the next address, the addresses taken round in order, up to a number of
- * attempts; a metastore's answer, error or not, is never retried. Closing closes the connection;
+ * time). A call that fails in transport (connection refused or timed out, reset) closes the
+ * connection and is tried again on the next address, the addresses taken round in order, up to a
+ * number of attempts; a metastore's answer, error or not, is never retried, nor is a call that
+ * got no answer within the read timeout on an open connection (the metastore may be working on
+ * it, or hung: waiting again would only multiply the wait). Closing closes the connection;
  * closing twice is harmless.
  */
 public final class MetastoreClient implements AutoCloseable {
@@ -94,14 +97,22 @@ public final class MetastoreClient implements AutoCloseable {
     List<String> failures = new ArrayList<>();
     for (int attempt = 0; attempt < attempts; attempt++) {
       Address address = addresses.get(current);
+      boolean connected = false;
       try {
         if (client == null) {
           connect(address);
         }
+        connected = true;
         return call.run(client);
       } catch (TTransportException e) {
-        failures.add(address + ": " + describe(e));
         disconnect();
+        if (connected && isTimeout(e)) {
+          throw new CatalogException("Cannot " + what + ": the Hive Metastore at " + address + " accepted the "
+              + "connection but did not answer within " + socketTimeoutMillis + " ms (read timeout). The call was not "
+              + "retried, since the metastore may still be working on it. Check that the metastore is healthy, or "
+              + "allow it more time.", e);
+        }
+        failures.add(address + ": " + describe(e));
         current = (current + 1) % addresses.size();
         if ((attempt + 1) % addresses.size() == 0 && attempt + 1 < attempts) {
           pause(); // every address failed once: give a restarting metastore a moment
@@ -136,6 +147,19 @@ public final class MetastoreClient implements AutoCloseable {
     }
     transport = null;
     client = null;
+  }
+
+  /** True if the failure is a socket timeout: on a connected socket, the metastore did not answer in time. */
+  private static boolean isTimeout(TTransportException e) {
+    if (e.getType() == TTransportException.TIMED_OUT) {
+      return true;
+    }
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable e) {

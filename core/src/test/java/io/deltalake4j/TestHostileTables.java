@@ -88,4 +88,24 @@ class TestHostileTables {
     assertThat(lake.table(path).version()).isZero();
     assertThat(filesUnder(path)).noneMatch(f -> f.endsWith(".parquet"));
   }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aNulInAPartitionValueIsRefusedBeforeAnythingIsWritten(StorageUnderTest storage, DeltaLake lake) throws Exception {
+    String path = storage.newTablePath("nul");
+    StructType schema = StructType.builder().add("id", PrimitiveType.INT).add("p", PrimitiveType.STRING).build();
+    lake.create(path).schema(schema).partitionBy("p").rows(List.of(Row.of(schema, 1, "a"))).commit();
+
+    assertThatThrownBy(() -> lake.table(path).append()
+            .rows(List.of(Row.of(schema, 2, "b"), Row.of(schema, 3, "x\0y"))).commit())
+        .isInstanceOf(io.deltalake4j.exceptions.ConstraintViolationException.class)
+        .hasMessageContaining("partition column p")
+        .hasMessageContaining("NUL");
+
+    assertThat(lake.table(path).version()).isZero();
+    assertThat(filesUnder(path)).filteredOn(f -> !f.contains("/_delta_log/")).hasSize(1);
+    Path root = new Path(path);
+    assertThat(root.getFileSystem(new Configuration()).listStatus(root)).extracting(f -> f.getPath().getName())
+        .as("no partition directory left behind").containsExactlyInAnyOrder("_delta_log", "p=a");
+  }
 }

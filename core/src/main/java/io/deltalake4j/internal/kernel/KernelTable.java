@@ -39,7 +39,28 @@ public final class KernelTable {
 
   /** The location, whether or not a table exists there yet. */
   public static KernelTable at(KernelEngine engine, String pathOrUri) {
-    return new KernelTable(engine, engine.qualify(pathOrUri));
+    KernelTable table = new KernelTable(engine, engine.qualify(pathOrUri));
+    table.warnIfUnsafeForConcurrentWriters();
+    return table;
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelTable.class);
+  private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * S3 has no atomic put-if-absent through Hadoop: Delta's default log store for it keeps two
+   * writers from overwriting each other's commits only within one JVM. Said once per scheme, unless
+   * the configuration names a log store for it.
+   */
+  private void warnIfUnsafeForConcurrentWriters() {
+    String scheme = new Path(location).toUri().getScheme();
+    if (scheme != null && scheme.matches("s3[an]?")
+        && engine.conf().get("io.delta.kernel.logStore." + scheme + ".impl") == null && WARNED.add(scheme)) {
+      LOG.warn("Tables on {}:// are safe for concurrent writers only within this JVM: S3 has no atomic "
+          + "put-if-absent through Hadoop, so writers in other processes or engines can overwrite each other's "
+          + "commits. Write from one process, or configure io.delta.kernel.logStore.{}.impl with a log store "
+          + "that coordinates writers.", scheme, scheme);
+    }
   }
 
   public String location() {

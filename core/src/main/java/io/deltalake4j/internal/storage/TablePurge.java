@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,8 +24,6 @@ public final class TablePurge {
 
   private static final String LOG_DIR = "_delta_log";
 
-  /** A commit ({@code 00000000000000000003.json}) or a checkpoint (classic, multi-part or v2). */
-  private static final Pattern LOG_ENTRY = Pattern.compile("\\d{20}\\.(json|checkpoint(\\..+)?\\.(parquet|json))");
 
   /**
    * Checks the location, then runs {@code unregister}, then deletes the location and everything
@@ -87,7 +84,7 @@ public final class TablePurge {
     }
     RemoteIterator<FileStatus> entries = fs.listStatusIterator(log);
     while (entries.hasNext()) {
-      if (LOG_ENTRY.matcher(entries.next().getPath().getName()).matches()) {
+      if (LogFileNames.isCommitOrCheckpoint(entries.next().getPath().getName())) {
         return;
       }
     }

@@ -130,10 +130,10 @@ final class DataFileWriter {
           if (input.atBatch()) {
             ColumnarBatch batch = pulled(() -> shaping.batch(input.nextBatch()));
             for (int i = 0; i < batch.getSize(); i++) {
-              groups.add(row(batch, i));
+              groups.add(withPathSafePartitionValues(row(batch, i)));
             }
           } else {
-            groups.add(pulled(() -> shaping.row(input.nextRow())));
+            groups.add(withPathSafePartitionValues(pulled(() -> shaping.row(input.nextRow()))));
           }
         }
         groups.forEachPartition((key, batches) -> writeFiles(partitionValues(key), batches));
@@ -223,6 +223,21 @@ final class DataFileWriter {
     Path p = new Path(file);
     FileSystem fs = p.getFileSystem(conf);
     fs.delete(p, false);
+  }
+
+  /**
+   * The row, if its partition values can name a directory: a NUL character cannot, on any file
+   * system, and is refused before any file is written.
+   */
+  private Row withPathSafePartitionValues(Row row) {
+    for (int i : partitionIndexes) {
+      if (row.get(i) instanceof String v && v.indexOf('\0') >= 0) {
+        throw new ConstraintViolationException("Cannot write to table " + location + ": partition column "
+            + schema.field(i).name() + " has a value with a NUL character (\"" + v.replace("\0", "\\0")
+            + "\"), which no file system allows in a directory name. Nothing was written. Remove the character.");
+      }
+    }
+    return row;
   }
 
   /** Partition values by column name; an empty string is stored as null, as Spark stores it. */

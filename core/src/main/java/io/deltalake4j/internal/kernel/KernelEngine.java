@@ -4,6 +4,8 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.JsonHandler;
+import io.delta.kernel.engine.ParquetHandler;
 import io.delta.kernel.engine.MetricsReporter;
 import io.deltalake4j.internal.storage.LocalLogStore;
 import java.net.URI;
@@ -14,7 +16,8 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The Kernel engine a {@code DeltaLake} owns: the default engine over Hadoop FileSystems, with
- * Kernel's metrics logging switched off and compressed Parquet by default.
+ * Kernel's metrics logging switched off, compressed Parquet by default, and log actions read as
+ * Spark reads them ({@link LogReadHandlers}).
  */
 public final class KernelEngine {
 
@@ -119,6 +122,16 @@ public final class KernelEngine {
     @Override
     public List<MetricsReporter> getMetricsReporters() {
       return List.of();
+    }
+
+    @Override
+    public JsonHandler getJsonHandler() {
+      return LogReadHandlers.json(super.getJsonHandler());
+    }
+
+    @Override
+    public ParquetHandler getParquetHandler() {
+      return LogReadHandlers.parquet(super.getParquetHandler());
     }
   }
 }

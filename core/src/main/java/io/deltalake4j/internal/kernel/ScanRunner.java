@@ -81,11 +81,14 @@ public final class ScanRunner {
       }
     }
     StructType outputSchema = tableSchema.select(output);
+    java.util.Set<String> readerFeatures = snapshot.protocol().readerFeatures();
+    String shredding = VariantColumns.SHREDDING_FEATURES.stream().filter(readerFeatures::contains).findFirst().orElse(null);
     for (StructField f : outputSchema.fields()) {
-      if (Schemas.containsVariant(f.type())) {
+      if (shredding != null && Schemas.containsVariant(f.type())) {
         throw new UnsupportedFeatureException(
             "Cannot read column '" + f.name() + "' of table " + snapshot.location()
-                + ": variant values are not supported yet. Leave the column out with select(...).");
+                + ": the table allows shredded variants (feature " + shredding + "), which are not supported yet. "
+                + "Leave the column out with select(...).");
       }
     }
     Filter bound = filter == null ? null : FilterBinder.bind(filter, tableSchema);
@@ -97,7 +100,7 @@ public final class ScanRunner {
     io.delta.kernel.types.StructType kernelSchema = snapshot.kernel().getSchema();
     List<io.delta.kernel.types.StructField> fields = new ArrayList<>();
     for (String c : readColumns) {
-      fields.add(kernelSchema.get(c));
+      fields.add(VariantColumns.physical(kernelSchema.get(c)));
     }
     Set<String> rowOnlyColumns = WidenedColumns.fromDate(kernelSchema);
     Filter skippable = bound == null ? null : conjunctsWhere(bound, c -> java.util.Collections.disjoint(c, rowOnlyColumns));
@@ -128,7 +131,8 @@ public final class ScanRunner {
         .min(java.util.Comparator.comparingInt(f -> decodeCost(f.type())))
         .map(StructField::name)
         .orElseThrow(() -> new UnsupportedFeatureException(
-            "Cannot read table " + snapshot.location() + ": every data column is a variant, which is not supported yet."));
+            "Cannot read table " + snapshot.location() + ": it has no data column but variants to count rows with. "
+                + "Select a variant column."));
   }
 
   private static int decodeCost(io.deltalake4j.types.DataType type) {

@@ -85,6 +85,15 @@ public final class DeltaTable {
   }
 
   /**
+   * Every commit up to the pinned version whose log file is still there, newest first, as Spark's
+   * DESCRIBE HISTORY lists them. Reads one log file per commit; use {@link #history(int)} to read
+   * only the newest.
+   */
+  public List<Commit> history() {
+    return snapshot().history(Integer.MAX_VALUE);
+  }
+
+  /**
    * The newest {@code limit} commits up to the pinned version, newest first. Reads only those
    * commits' log files.
    */

@@ -2,6 +2,7 @@ package io.deltalake4j.cli;
 
 import io.deltalake4j.Commit;
 import io.deltalake4j.DeltaLake;
+import io.deltalake4j.DeltaTable;
 import io.deltalake4j.cli.internal.HistoryReport;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,9 +28,9 @@ final class HistoryCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TABLE", description = "The table: a path, a URI, or database.table with --metastore.")
   String table;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", converter = Counts.Positive.class,
-      description = "Print the newest N commits (default: ${DEFAULT-VALUE}).")
-  int limit;
+  @Option(names = "--limit", paramLabel = "N", converter = Counts.Positive.class,
+      description = "Print only the newest N commits (default: all, as DESCRIBE HISTORY).")
+  Integer limit;
 
   private OutputFormat format;
 
@@ -43,7 +44,8 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (LakeSession session = LakeSession.open(main)) {
       DeltaLake lake = session.lake();
-      List<Commit> commits = lake.table(table).history(limit);
+      DeltaTable t = lake.table(table);
+      List<Commit> commits = limit == null ? t.history() : t.history(limit);
       if (format == OutputFormat.JSONL) {
         HistoryReport.jsonLines(out, commits);
       } else {

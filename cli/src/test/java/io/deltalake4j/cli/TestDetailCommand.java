@@ -3,11 +3,15 @@ package io.deltalake4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deltalake4j.TableDetail;
+import io.deltalake4j.testing.HandWrittenLog;
 import io.deltalake4j.testing.SalesFixture;
 import io.deltalake4j.testing.StorageUnderTest;
 import io.deltalake4j.testing.Storages;
+import java.nio.file.Path;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -76,5 +80,32 @@ class TestDetailCommand {
         "  \"writerFeatures\": []",
         "}",
         ""));
+  }
+
+  @Test
+  void aTableWhoseMetadataHasNoSchemaIsShownAsSparkShowsIt(@TempDir Path dir) {
+    Path table = dir.resolve("no-schema");
+    HandWrittenLog.at(table).commit(0, HandWrittenLog.PROTOCOL, HandWrittenLog.metadataWithoutSchema("no-schema-id"),
+        HandWrittenLog.commitInfo("CREATE TABLE", 1_700_000_000_000L));
+
+    CliRun run = CliRun.of("detail", table.toString(), "--format", "json");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("\"id\": \"no-schema-id\"").contains("\"numFiles\": 0")
+        .contains("\"owner\": \"hand\"");
+  }
+
+  @Test
+  void historyOfATableWhoseMetadataHasNoSchemaListsItsCommits(@TempDir Path dir) {
+    Path table = dir.resolve("no-schema");
+    HandWrittenLog.at(table).commit(0, HandWrittenLog.PROTOCOL, HandWrittenLog.metadataWithoutSchema("no-schema-id"),
+        HandWrittenLog.commitInfo("CREATE TABLE", 1_700_000_000_000L));
+
+    CliRun run = CliRun.of("history", table.toString(), "--format", "jsonl");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.outLines()).singleElement().asString().startsWith("{\"version\":0,").contains("\"CREATE TABLE\"");
   }
 }

@@ -3,14 +3,18 @@ package io.deltalake4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deltalake4j.Commit;
+import io.deltalake4j.testing.HandWrittenLog;
 import io.deltalake4j.testing.SalesFixture;
 import io.deltalake4j.testing.StorageUnderTest;
 import io.deltalake4j.testing.Storages;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,6 +72,24 @@ class TestHistoryCommand {
         + "\",\"numOutputRows\":\"" + create.operationMetrics().get("numOutputRows") + "\"},"
         + "\"engineInfo\":\"" + create.engineInfo().orElseThrow() + "\","
         + "\"userMetadata\":null}");
+  }
+
+  @Test
+  void withoutALimitEveryCommitIsListedAsDescribeHistoryDoes(@TempDir Path dir) {
+    Path table = dir.resolve("long-history");
+    HandWrittenLog log = HandWrittenLog.at(table).commit(0, HandWrittenLog.PROTOCOL,
+        HandWrittenLog.metadataWithIdColumn("long"), HandWrittenLog.commitInfo("CREATE TABLE", 1_700_000_000_000L));
+    for (long v = 1; v <= 24; v++) {
+      log.commit(v, HandWrittenLog.commitInfo("SET TBLPROPERTIES", 1_700_000_000_000L + v));
+    }
+
+    CliRun run = CliRun.of("history", table.toString(), "--format", "jsonl");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.outLines()).hasSize(25);
+    assertThat(run.outLines().get(0)).startsWith("{\"version\":24,");
+    assertThat(run.outLines().get(24)).startsWith("{\"version\":0,");
   }
 
   @ParameterizedTest

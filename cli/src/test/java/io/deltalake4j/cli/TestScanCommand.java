@@ -159,4 +159,35 @@ class TestScanCommand {
     assertThat(run.outLines()).hasSize(2).allMatch(l -> l.startsWith("{\"transaction_id\":"));
     assertThat(run.errLines()).singleElement().asString().startsWith("2 rows (version 1; files: 24 in snapshot");
   }
+
+  /** A table whose column names need backquotes in SQL: one starts with a digit, one is a keyword. */
+  static String oddNames(Path dir) {
+    StructType schema = StructType.builder()
+        .add("3d_int_list", io.deltalake4j.types.ArrayType.of(PrimitiveType.INT))
+        .add("date", PrimitiveType.DATE)
+        .add("id", PrimitiveType.INT).build();
+    String path = dir.resolve("odd-names").toString();
+    Tables.LAKE.create(path).schema(schema).rows(List.of(
+        Row.of(schema, List.of(1, 2), java.time.LocalDate.of(2024, 9, 9), 7))).commit();
+    return path;
+  }
+
+  @Test
+  void selectTakesBackquotedNamesAsWhereDoes(@TempDir Path dir) {
+    CliRun run = CliRun.of("scan", oddNames(dir), "--format", "jsonl",
+        "--select", "`date`, `3d_int_list` , id", "--where", "`date` = DATE '2024-09-09'");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.outLines()).containsExactly("{\"date\":\"2024-09-09\",\"3d_int_list\":[1,2],\"id\":7}");
+  }
+
+  @Test
+  void selectWithAnUnclosedBackquoteIsAnErrorSayingSo(@TempDir Path dir) {
+    CliRun run = CliRun.of("scan", oddNames(dir), "--select", "`date,id");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("Invalid value for option '--select': '`date,id' has no closing backquote for the "
+        + "name starting at position 0. Close it, and write `` for a backquote inside a name.");
+  }
 }

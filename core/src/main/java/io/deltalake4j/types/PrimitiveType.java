@@ -18,8 +18,10 @@ public enum PrimitiveType implements DataType {
   /** Microseconds, no time zone; Java value {@link java.time.LocalDateTime}. */
   TIMESTAMP_NTZ("timestamp_ntz"),
   /**
-   * Semi-structured variant values. Tables with variant columns can be opened and inspected, but
-   * reading or writing a variant column fails with {@code UnsupportedFeatureException}.
+   * Semi-structured variant values; Java value a {@code String}, the value's JSON text as Spark's
+   * {@code to_json} prints it (time zone UTC). Unshredded variants only: reading a variant column
+   * of a table with the variantShredding feature, or writing one, fails with
+   * {@code UnsupportedFeatureException}.
    */
   VARIANT("variant");
 

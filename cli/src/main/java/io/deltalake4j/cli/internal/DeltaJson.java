@@ -65,7 +65,7 @@ public final class DeltaJson {
       case DATE -> Json.quote(out, Scalars.date((LocalDate) value));
       case TIMESTAMP -> Json.quote(out, Scalars.timestamp((Instant) value));
       case TIMESTAMP_NTZ -> Json.quote(out, Scalars.timestampNtz((LocalDateTime) value));
-      case VARIANT -> Json.quote(out, String.valueOf(value));
+      case VARIANT -> out.append(value); // already JSON text
     }
   }
 

@@ -51,8 +51,10 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   /**
    * @param reader decodes each data file
    * @param skipping a predicate on physical columns the reader may skip row groups with
+   * @param rowOnly a filter the scan was not given, applied to rows along with Kernel's remaining filter
    */
-  FileBatches(TableSnapshot snapshot, Scan scan, DataFileReader reader, Optional<Predicate> skipping) {
+  FileBatches(TableSnapshot snapshot, Scan scan, DataFileReader reader, Optional<Predicate> skipping,
+      Optional<Predicate> rowOnly) {
     this.snapshot = snapshot;
     this.engine = snapshot.engine();
     this.scan = scan;
@@ -61,7 +63,10 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
     try {
       this.scanState = scan.getScanState(engine);
       this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
-      this.remainingFilter = scan.getRemainingFilter();
+      Optional<Predicate> remaining = scan.getRemainingFilter();
+      this.remainingFilter = remaining.isPresent() && rowOnly.isPresent()
+          ? Optional.of(new io.delta.kernel.expressions.And(remaining.get(), rowOnly.get()))
+          : remaining.or(() -> rowOnly);
     } catch (RuntimeException e) {
       throw KernelErrors.translate("scan table " + snapshot.location(), e);
     }

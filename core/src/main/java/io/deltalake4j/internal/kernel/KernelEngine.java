@@ -16,7 +16,8 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The Kernel engine a {@code DeltaLake} owns: the default engine over Hadoop FileSystems, with
- * Kernel's metrics logging switched off and compressed Parquet by default.
+ * Kernel's metrics logging switched off, compressed Parquet by default, and log actions read as
+ * Spark reads them ({@link LogReadHandlers}).
  */
 public final class KernelEngine {
 
@@ -122,8 +123,8 @@ public final class KernelEngine {
 
     QuietEngine(FileIO fileIO, Configuration conf) {
       super(fileIO);
-      this.json = new CheckedJsonHandler(super.getJsonHandler(), super.getFileSystemClient());
-      this.parquet = new CheckedParquetHandler(super.getParquetHandler(), conf);
+      this.json = new CheckedJsonHandler(LogReadHandlers.json(super.getJsonHandler()), super.getFileSystemClient());
+      this.parquet = new CheckedParquetHandler(LogReadHandlers.parquet(super.getParquetHandler()), conf);
     }
 
     @Override

@@ -60,6 +60,9 @@ public final class KernelPredicates {
       if (isFloating(type)) {
         return FloatingComparisons.in(column(in.column()), in.values(), (PrimitiveType) type);
       }
+      if (type == PrimitiveType.TIMESTAMP_NTZ && !in.values().isEmpty()) {
+        return anyEquals(column(in.column()), in.values(), type);
+      }
       List<Expression> values = new ArrayList<>(in.values().size());
       for (Object v : in.values()) {
         values.add(literal(v, type));
@@ -73,6 +76,19 @@ public final class KernelPredicates {
     Filter.Like like = (Filter.Like) f;
     String pattern = like.pattern().replace("\\", "\\\\");
     return new Predicate("LIKE", column(like.column()), Literal.ofString(pattern));
+  }
+
+  /**
+   * {@code c = v1 OR c = v2 ...}: IN with the same three-valued answer. Kernel's IN evaluator
+   * cannot read timestamp_ntz values, and an OR of equalities also skips files by statistics.
+   */
+  private static Predicate anyEquals(Column column, List<Object> values, DataType type) {
+    Predicate out = null;
+    for (Object v : values) {
+      Predicate eq = new Predicate("=", column, literal(v, type));
+      out = out == null ? eq : new Or(out, eq);
+    }
+    return out;
   }
 
   private static boolean isFloating(DataType type) {

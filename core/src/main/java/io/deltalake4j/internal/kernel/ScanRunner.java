@@ -39,7 +39,11 @@ public final class ScanRunner {
   private final StructType outputSchema;
   private final io.delta.kernel.types.StructType readSchema;
   private final Filter boundFilter;
+  /** The conjuncts of the filter Kernel may skip files with; null if none. */
+  private final Filter skippableFilter;
   private final Predicate predicate;
+  /** The conjuncts applied to rows only ({@link WidenedColumns}); null if none. */
+  private final Predicate rowOnlyPredicate;
   private final long limit;
 
   private ScanRunner(
@@ -47,13 +51,17 @@ public final class ScanRunner {
       StructType outputSchema,
       io.delta.kernel.types.StructType readSchema,
       Filter boundFilter,
+      Filter skippableFilter,
       Predicate predicate,
+      Predicate rowOnlyPredicate,
       long limit) {
     this.snapshot = snapshot;
     this.outputSchema = outputSchema;
     this.readSchema = readSchema;
     this.boundFilter = boundFilter;
+    this.skippableFilter = skippableFilter;
     this.predicate = predicate;
+    this.rowOnlyPredicate = rowOnlyPredicate;
     this.limit = limit;
   }
 
@@ -73,11 +81,14 @@ public final class ScanRunner {
       }
     }
     StructType outputSchema = tableSchema.select(output);
+    java.util.Set<String> readerFeatures = snapshot.protocol().readerFeatures();
+    String shredding = VariantColumns.SHREDDING_FEATURES.stream().filter(readerFeatures::contains).findFirst().orElse(null);
     for (StructField f : outputSchema.fields()) {
-      if (Schemas.containsVariant(f.type())) {
+      if (shredding != null && Schemas.containsVariant(f.type())) {
         throw new UnsupportedFeatureException(
             "Cannot read column '" + f.name() + "' of table " + snapshot.location()
-                + ": variant values are not supported yet. Leave the column out with select(...).");
+                + ": the table allows shredded variants (feature " + shredding + "), which are not supported yet. "
+                + "Leave the column out with select(...).");
       }
     }
     Filter bound = filter == null ? null : FilterBinder.bind(filter, tableSchema);
@@ -89,11 +100,16 @@ public final class ScanRunner {
     io.delta.kernel.types.StructType kernelSchema = snapshot.kernel().getSchema();
     List<io.delta.kernel.types.StructField> fields = new ArrayList<>();
     for (String c : readColumns) {
-      fields.add(kernelSchema.get(c));
+      fields.add(VariantColumns.physical(kernelSchema.get(c)));
     }
-    Predicate predicate = bound == null ? null : KernelPredicates.toKernel(bound, tableSchema);
+    Set<String> rowOnlyColumns = WidenedColumns.fromDate(kernelSchema);
+    Filter skippable = bound == null ? null : conjunctsWhere(bound, c -> java.util.Collections.disjoint(c, rowOnlyColumns));
+    Filter rowOnly = bound == null ? null : conjunctsWhere(bound, c -> !java.util.Collections.disjoint(c, rowOnlyColumns));
     return new ScanRunner(
-        snapshot, outputSchema, new io.delta.kernel.types.StructType(fields), bound, predicate, limit);
+        snapshot, outputSchema, new io.delta.kernel.types.StructType(fields), bound, skippable,
+        skippable == null ? null : KernelPredicates.toKernel(skippable, tableSchema),
+        rowOnly == null ? null : KernelPredicates.toKernel(rowOnly, tableSchema),
+        limit);
   }
 
   /**
@@ -115,7 +131,8 @@ public final class ScanRunner {
         .min(java.util.Comparator.comparingInt(f -> decodeCost(f.type())))
         .map(StructField::name)
         .orElseThrow(() -> new UnsupportedFeatureException(
-            "Cannot read table " + snapshot.location() + ": every data column is a variant, which is not supported yet."));
+            "Cannot read table " + snapshot.location() + ": it has no data column but variants to count rows with. "
+                + "Select a variant column."));
   }
 
   private static int decodeCost(io.deltalake4j.types.DataType type) {
@@ -148,7 +165,8 @@ public final class ScanRunner {
 
   /** Batches of matching rows, the row filter already applied to each batch's selection. */
   public FileBatches batches() {
-    return new FileBatches(snapshot, newKernelScan(predicate), FileBatches.kernelReader(snapshot.engine()), Optional.empty());
+    return new FileBatches(snapshot, newKernelScan(predicate), FileBatches.kernelReader(snapshot.engine()), Optional.empty(),
+        Optional.ofNullable(rowOnlyPredicate));
   }
 
   /**
@@ -158,7 +176,8 @@ public final class ScanRunner {
   public FileBatches batches(DataFileReader reader) {
     boolean mapped = !"none".equals(snapshot.kernel().getTableProperties().getOrDefault("delta.columnMapping.mode", "none"));
     Predicate onData = mapped ? null : dataOnlyPredicate();
-    return new FileBatches(snapshot, newKernelScan(predicate), reader, Optional.ofNullable(onData));
+    return new FileBatches(snapshot, newKernelScan(predicate), reader, Optional.ofNullable(onData),
+        Optional.ofNullable(rowOnlyPredicate));
   }
 
   /** The columns read: the output's, then the filter's. */
@@ -193,7 +212,7 @@ public final class ScanRunner {
   /** Counts matching rows; answered from file statistics when no row filter remains. */
   public long count() {
     Scan scan = newKernelScan(predicate);
-    if (scan.getRemainingFilter().isEmpty()) {
+    if (scan.getRemainingFilter().isEmpty() && rowOnlyPredicate == null) {
       long fromStats = countFromStats(scan);
       if (fromStats >= 0) {
         return limit >= 0 ? Math.min(limit, fromStats) : fromStats;
@@ -277,23 +296,32 @@ public final class ScanRunner {
     return conjunctsWhere(partitions::containsAll);
   }
 
-  /** The AND of the filter's conjuncts whose top-level columns {@code keep} accepts, or null if none. */
+  /** The AND of the skippable conjuncts whose top-level columns {@code keep} accepts, or null if none. */
   private Predicate conjunctsWhere(java.util.function.Predicate<Set<String>> keep) {
-    if (boundFilter == null) {
+    if (skippableFilter == null) {
       return null;
     }
-    List<Filter> conjuncts = new ArrayList<>();
-    splitAnd(boundFilter, conjuncts);
-    Filter kept = null;
-    for (Filter c : conjuncts) {
-      if (keep.test(FilterBinder.topLevelColumns(c))) {
-        kept = kept == null ? c : kept.and(c);
-      }
-    }
+    Filter kept = conjunctsWhere(skippableFilter, keep);
     if (kept == null) {
       return null;
     }
-    return kept == boundFilter ? predicate : KernelPredicates.toKernel(kept, snapshot.schema());
+    return kept == skippableFilter ? predicate : KernelPredicates.toKernel(kept, snapshot.schema());
+  }
+
+  /** The AND of the conjuncts of {@code filter} whose top-level columns {@code keep} accepts; {@code filter} if all, null if none. */
+  private static Filter conjunctsWhere(Filter filter, java.util.function.Predicate<Set<String>> keep) {
+    List<Filter> conjuncts = new ArrayList<>();
+    splitAnd(filter, conjuncts);
+    Filter kept = null;
+    boolean all = true;
+    for (Filter c : conjuncts) {
+      if (keep.test(FilterBinder.topLevelColumns(c))) {
+        kept = kept == null ? c : kept.and(c);
+      } else {
+        all = false;
+      }
+    }
+    return all ? filter : kept;
   }
 
   private static void splitAnd(Filter f, List<Filter> out) {

@@ -3,7 +3,6 @@ package io.deltalake4j.internal.kernel;
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.MapValue;
-import io.deltalake4j.exceptions.UnsupportedFeatureException;
 import io.deltalake4j.internal.rows.ArrayRow;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.DataType;
@@ -40,8 +39,7 @@ public final class ValueReader {
         case DATE -> LocalDate.ofEpochDay(v.getInt(row));
         case TIMESTAMP -> Micros.toInstant(v.getLong(row));
         case TIMESTAMP_NTZ -> Micros.toLocalDateTime(v.getLong(row));
-        case VARIANT -> throw new UnsupportedFeatureException(
-            "Cannot read a variant column: variant values are not supported yet. Leave the column out with select(...).");
+        case VARIANT -> VariantColumns.json(v, row);
       };
     }
     if (type instanceof DecimalType d) {

@@ -271,7 +271,7 @@ public final class Values {
         case DATE -> "LocalDate";
         case TIMESTAMP -> "Instant";
         case TIMESTAMP_NTZ -> "LocalDateTime";
-        case VARIANT -> "(unsupported)";
+        case VARIANT -> "String";
       };
     }
     if (type instanceof DecimalType) {

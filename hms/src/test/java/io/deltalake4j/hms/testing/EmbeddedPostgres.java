@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>PostgreSQL refuses to run as root: then the server runs as {@code nobody} (through {@code
  * runuser}), which owns its directory. Closing stops it and deletes the directory; servers still
  * running when the JVM exits (also when it is ended from outside) are stopped then, and the
- * unpacked binaries deleted.
+ * unpacked binaries deleted; if the JVM is killed outright (SIGKILL, no shutdown hooks), a small
+ * {@code sh} watchdog started with each server does the same once the JVM's process is gone.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -42,9 +43,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private static final Set<EmbeddedPostgres> RUNNING = new LinkedHashSet<>();
   private static Path binaries; // unpacked on first use
 
+  /**
+   * Stops the server and deletes its directory and the unpacked binaries once this JVM is gone
+   * without running its shutdown hooks (SIGKILL): $1 = this JVM's pid, $2 = the cluster's
+   * directory, $3 = the binaries. SIGQUIT is PostgreSQL's immediate shutdown.
+   */
+  private static final String WATCHDOG = """
+      while [ -d /proc/$1 ]; do sleep 1; done
+      pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null) && kill -QUIT "$pid" 2>/dev/null
+      for i in 1 2 3 4 5 6 7 8 9 10; do [ -n "$pid" ] && [ -d "/proc/$pid" ] && sleep 1; done
+      rm -rf "$2" "$3"
+      """;
+
   private final Path bin;
   private final Path dir;
   private final int port;
+  private Process watchdog;
   private boolean stopped;
 
   public EmbeddedPostgres() {
@@ -64,7 +78,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
       port = EmbeddedHms.freePort();
       run(List.of(bin.resolve("initdb").toString(), "-D", data().toString(), "-U", "hms", "--auth=trust", "-E", "UTF8",
           "--no-locale", "--no-sync"));
-      // pg_ctl detaches the server; the shutdown hook stops it if this JVM ends before close().
+      // pg_ctl detaches the server; the shutdown hook stops it if this JVM ends before close(), the
+      // watchdog if it ends without running its hooks.
+      watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, "embedded-postgres-watchdog",
+          Long.toString(ProcessHandle.current().pid()), dir.toString(), binaries().toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", log().toString(), "-w", "-t", "120",
           "-o", "-p " + port + " -k '" + dir + "' -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "hms", "");
@@ -238,6 +256,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop"));
       }
     } finally {
+      if (watchdog != null) {
+        watchdog.destroy();
+      }
       TempFiles.deleteRecursively(dir);
       synchronized (EmbeddedPostgres.class) {
         RUNNING.remove(this);

@@ -90,7 +90,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         s.execute("CREATE DATABASE metastore");
       }
     } catch (IOException | SQLException | RuntimeException e) {
-      close(); // stops the server if it started, deletes the directory
+      try {
+        close(); // stops the server if it started, deletes the directory
+      } catch (RuntimeException stopFailed) {
+        e.addSuppressed(stopFailed);
+      }
       if (e instanceof RuntimeException r) {
         throw r;
       }

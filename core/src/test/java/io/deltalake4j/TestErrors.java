@@ -269,4 +269,59 @@ class TestErrors {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
+
+  @Test
+  void aValueOfTheWrongClassIsShownByItsContentsNotItsIdentity() {
+    StructType schema = StructType.builder().add("id", PrimitiveType.INT).build();
+
+    assertThatThrownBy(() -> Row.of(schema, (Object) new int[] {1, 2}))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessage("Cannot write int[] value '[1, 2]' into column 'id' of type int. Expected Integer.");
+    assertThatThrownBy(() -> Row.of(schema, new Object()))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessage("Cannot write Object value into column 'id' of type int. Expected Integer.");
+  }
+
+  @Test
+  void aMapEntryIsNamedByItsKeyEvenWhenTheKeyIsBinary() {
+    StructType schema = StructType.builder()
+        .add("m", new io.deltalake4j.types.MapType(PrimitiveType.BINARY, PrimitiveType.STRING, false)).build();
+    Map<Object, Object> value = new java.util.HashMap<>();
+    value.put(new byte[] {(byte) 0xCA, (byte) 0xFE}, null);
+
+    assertThatThrownBy(() -> Row.of(schema, value))
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessage("Cannot write null into m[X'CAFE']: the map's values are NOT NULL.");
+  }
+
+  @Test
+  void aMapWithTwoEqualBinaryKeysIsRefusedNamingTheKey() {
+    StructType schema = StructType.builder()
+        .add("m", io.deltalake4j.types.MapType.of(PrimitiveType.BINARY, PrimitiveType.STRING)).build();
+    Map<Object, Object> value = new java.util.LinkedHashMap<>();
+    value.put(new byte[] {1, 2}, "a");
+    value.put(new byte[] {1, 2}, "b");
+    String path = dir.resolve("binary-keys").toString();
+
+    assertThatThrownBy(() -> lake.create(path).schema(schema).rows(List.of(Row.of(schema, value))).commit())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessage("Cannot write map into 'm': the key X'0102' appears twice. Give each key once.");
+    assertThat(Path.of(path)).doesNotExist();
+  }
+
+  @Test
+  void aColumnOfATypeWeCannotReadIsNamed() throws Exception {
+    String path = dir.resolve("geometry").toString();
+    io.deltalake4j.testing.HandWrittenLog.create(path, 1, 2,
+        List.of(io.deltalake4j.testing.HandWrittenLog.field("id", "integer"),
+            io.deltalake4j.testing.HandWrittenLog.field("shape", "geometry(OGC:CRS84)")),
+        List.of(), Map.of());
+
+    assertThatThrownBy(() -> lake.table(path))
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageStartingWith("Cannot read column 'shape' of table ")
+        .hasMessageContaining(path)
+        .hasMessageEndingWith(": its type Geometry(crs=OGC:CRS84) is not supported by deltalake4j yet. "
+            + "Read the table with an engine that supports it (e.g. Spark).");
+  }
 }

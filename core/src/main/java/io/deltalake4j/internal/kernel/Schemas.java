@@ -32,20 +32,35 @@ public final class Schemas {
   private Schemas() {}
 
   public static StructType fromKernel(io.delta.kernel.types.StructType kernel) {
+    return struct(kernel, "", null);
+  }
+
+  /** The schema of the table at {@code location}; a column of a type we cannot read is named with the table. */
+  public static StructType fromKernel(io.delta.kernel.types.StructType kernel, String location) {
+    return struct(kernel, "", location);
+  }
+
+  /** Our type of a Kernel type. */
+  public static DataType fromKernel(io.delta.kernel.types.DataType t) {
+    return type(t, "", null);
+  }
+
+  private static StructType struct(io.delta.kernel.types.StructType kernel, String parent, String location) {
     List<StructField> fields = new ArrayList<>(kernel.length());
     for (io.delta.kernel.types.StructField f : kernel.fields()) {
       if (f.isMetadataColumn()) {
         continue;
       }
+      String path = parent.isEmpty() ? f.getName() : parent + "." + f.getName();
       fields.add(
           new StructField(
-              f.getName(), fromKernel(f.getDataType()), f.isNullable(), metadata(f.getMetadata())));
+              f.getName(), type(f.getDataType(), path, location), f.isNullable(), metadata(f.getMetadata())));
     }
     return StructType.of(fields);
   }
 
-  /** Our type of a Kernel type. */
-  public static DataType fromKernel(io.delta.kernel.types.DataType t) {
+  /** Our type of the Kernel type of column {@code path} (empty if unknown) of the table at {@code location} (or null). */
+  private static DataType type(io.delta.kernel.types.DataType t, String path, String location) {
     if (t instanceof BooleanType) {
       return PrimitiveType.BOOLEAN;
     } else if (t instanceof ByteType) {
@@ -75,14 +90,17 @@ public final class Schemas {
     } else if (t instanceof io.delta.kernel.types.DecimalType d) {
       return new DecimalType(d.getPrecision(), d.getScale());
     } else if (t instanceof io.delta.kernel.types.ArrayType a) {
-      return new ArrayType(fromKernel(a.getElementType()), a.containsNull());
+      return new ArrayType(type(a.getElementType(), path + ".element", location), a.containsNull());
     } else if (t instanceof io.delta.kernel.types.MapType m) {
-      return new MapType(fromKernel(m.getKeyType()), fromKernel(m.getValueType()), m.isValueContainsNull());
+      return new MapType(type(m.getKeyType(), path + ".key", location), type(m.getValueType(), path + ".value", location),
+          m.isValueContainsNull());
     } else if (t instanceof io.delta.kernel.types.StructType s) {
-      return fromKernel(s);
+      return struct(s, path, location);
     }
+    String column = path.isEmpty() ? "a column" : "column '" + path + "'";
     throw new UnsupportedFeatureException(
-        "Cannot read type " + t + ": deltalake4j does not support it yet.");
+        "Cannot read " + column + (location == null ? "" : " of table " + location) + ": its type " + t
+            + " is not supported by deltalake4j yet. Read the table with an engine that supports it (e.g. Spark).");
   }
 
   /**

@@ -26,7 +26,7 @@ public final class TableSnapshot {
     this.table = table;
     this.snapshot = snapshot;
     this.loadedAsLatest = loadedAsLatest;
-    this.schema = Schemas.fromKernel(snapshot.getSchema());
+    this.schema = Schemas.fromKernel(snapshot.getSchema(), table.location());
   }
 
   public KernelTable table() {

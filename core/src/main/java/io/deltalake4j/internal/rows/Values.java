@@ -11,6 +11,7 @@ import io.deltalake4j.types.PrimitiveType;
 import io.deltalake4j.types.StructField;
 import io.deltalake4j.types.StructType;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a Java value against a column type and returns it in canonical form: integral values
@@ -224,12 +227,17 @@ public final class Values {
       throw mismatch(type, v, path);
     }
     Map<Object, Object> out = new LinkedHashMap<>();
+    Set<Object> keys = new HashSet<>(); // by content: two byte[] keys of the same bytes are one key
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (e.getKey() == null) {
         throw new SchemaMismatchException("Cannot write map into '" + path + "': a key is null.");
       }
       Object key = check(type.keyType(), e.getKey(), path + ".key");
-      String at = path + "[" + e.getKey() + "]";
+      String at = path + "[" + ValueText.orClassName(e.getKey()) + "]";
+      if (!keys.add(key instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : key)) {
+        throw new SchemaMismatchException("Cannot write map into '" + path + "': the key " + ValueText.orClassName(key)
+            + " appears twice. Give each key once.");
+      }
       if (e.getValue() == null) {
         if (!type.valueContainsNull()) {
           throw new SchemaMismatchException(
@@ -244,15 +252,11 @@ public final class Values {
   }
 
   private static SchemaMismatchException mismatch(DataType type, Object v, String path) {
+    String text = ValueText.of(v);
     return new SchemaMismatchException(
-        "Cannot write " + v.getClass().getSimpleName() + " value '" + abbreviate(v)
-            + "' into column '" + path + "' of type " + type.sql() + ". Expected "
+        "Cannot write " + v.getClass().getSimpleName() + " value" + (text == null ? "" : " '" + text + "'")
+            + " into column '" + path + "' of type " + type.sql() + ". Expected "
             + javaTypeOf(type) + ".");
-  }
-
-  private static String abbreviate(Object v) {
-    String s = v instanceof byte[] b ? b.length + " bytes" : String.valueOf(v);
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
   /** The Java class expected for values of a type, for messages. */

@@ -6,6 +6,7 @@ import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.MapValue;
 import io.deltalake4j.exceptions.SchemaMismatchException;
 import io.deltalake4j.internal.kernel.ValueReader;
+import io.deltalake4j.internal.rows.ValueText;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.DataType;
 import io.deltalake4j.types.DecimalType;
@@ -99,7 +100,7 @@ final class BatchChecker {
         Object key = ValueReader.read(map.getKeys(), j, m.keyType());
         if (!keys.add(key instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : key)) {
           throw new SchemaMismatchException("Cannot write map into '" + path + "' of table " + location
-              + ": the key " + key + " appears twice. Give each key once.");
+              + ": the key " + ValueText.orClassName(key) + " appears twice. Give each key once.");
         }
       }
     }

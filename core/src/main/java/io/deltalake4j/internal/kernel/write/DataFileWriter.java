@@ -125,7 +125,8 @@ final class DataFileWriter {
         return;
       }
       try (PartitionedRows groups = new PartitionedRows(
-          engine, kernelSchema, partitionIndexes, bufferBytes, chunk -> batch(chunk, constrained))) {
+          engine, kernelSchema, partitionIndexes, bufferBytes, chunk -> batch(chunk, constrained),
+          SpillDirectories.parent(conf.get(SpillDirectories.SPILL_DIR)))) {
         while (pulled(input::hasNext)) {
           if (input.atBatch()) {
             ColumnarBatch batch = pulled(() -> shaping.batch(input.nextBatch()));

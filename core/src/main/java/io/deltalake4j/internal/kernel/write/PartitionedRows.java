@@ -14,7 +14,6 @@ import io.deltalake4j.Row;
 import io.deltalake4j.internal.kernel.VectorBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,13 +23,13 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A write's rows grouped by partition within a memory budget: past it, the largest group goes to
  * a temporary Parquet file on local disk (no statistics) and is read back when its
- * partition is written. Within a partition, rows keep their input order. Closing deletes the
- * temporary files.
+ * partition is written. Within a partition, rows keep their input order. The files live in one
+ * spill directory of this process ({@link SpillDirectories}), created at the first spill; closing
+ * deletes it, and one a crash left behind is removed by a later write's sweep.
  */
 final class PartitionedRows implements AutoCloseable {
 
@@ -39,10 +38,11 @@ final class PartitionedRows implements AutoCloseable {
   private final int[] partitionIndexes;
   private final long budget;
   private final Function<List<Row>, ColumnarBatch> toBatch;
+  private final java.nio.file.Path spillParent;
 
   private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
   private long buffered;
-  private java.nio.file.Path spillDir;
+  private SpillDirectories.Owned spillDir;
   private int spills;
 
   /** One partition's rows: those spilled, then those in memory. */
@@ -56,14 +56,17 @@ final class PartitionedRows implements AutoCloseable {
    * @param schema the rows' schema, as Kernel types
    * @param budget the estimated heap the rows in memory may take
    * @param toBatch turns a list of rows into a batch, checking them; it runs once for every row
+   * @param spillParent the local directory to create this write's spill directory in
    */
   PartitionedRows(
-      Engine engine, StructType schema, int[] partitionIndexes, long budget, Function<List<Row>, ColumnarBatch> toBatch) {
+      Engine engine, StructType schema, int[] partitionIndexes, long budget, Function<List<Row>, ColumnarBatch> toBatch,
+      java.nio.file.Path spillParent) {
     this.engine = engine;
     this.schema = schema;
     this.partitionIndexes = partitionIndexes;
     this.budget = budget;
     this.toBatch = toBatch;
+    this.spillParent = spillParent;
   }
 
   void add(Row row) {
@@ -113,9 +116,9 @@ final class PartitionedRows implements AutoCloseable {
   private void spill(Group group) {
     try {
       if (spillDir == null) {
-        spillDir = Files.createTempDirectory("deltalake4j-spill-");
+        spillDir = SpillDirectories.create(spillParent);
       }
-      String dir = spillDir.resolve(Integer.toString(spills++)).toUri().toString();
+      String dir = spillDir.path().resolve(Integer.toString(spills++)).toUri().toString();
       try (CloseableIterator<DataFileStatus> written =
           engine.getParquetHandler().writeParquetFiles(dir, inMemory(group.rows), List.of())) {
         while (written.hasNext()) {
@@ -123,7 +126,9 @@ final class PartitionedRows implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot spill rows of a partitioned write to local disk: " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot spill rows of a partitioned write to local directory "
+          + (spillDir == null ? spillParent : spillDir.path()) + ": " + e.getMessage() + ". Free space there, or set "
+          + SpillDirectories.SPILL_DIR + " to another local directory.", e);
     }
     buffered -= group.bytes;
     group.rows = new ArrayList<>();
@@ -192,11 +197,7 @@ final class PartitionedRows implements AutoCloseable {
   public void close() throws IOException {
     groups.clear();
     if (spillDir != null) {
-      try (Stream<java.nio.file.Path> all = Files.walk(spillDir)) {
-        for (java.nio.file.Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      spillDir.close();
     }
   }
 

@@ -31,7 +31,7 @@ record TargetSchema(
     StructType table, StructType schema, List<String> partitionColumns, StructType rowSchema, List<String> newPartitioning) {
 
   static TargetSchema of(String location, Snapshot latest, WriteSpec spec) {
-    StructType table = Schemas.fromKernel(latest.getSchema());
+    StructType table = Schemas.fromKernel(latest.getSchema(), location);
     List<String> partitions = List.copyOf(latest.getPartitionColumnNames());
     switch (spec.schemaChange()) {
       case OVERWRITE -> {

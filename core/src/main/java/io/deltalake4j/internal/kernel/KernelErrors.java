@@ -68,11 +68,18 @@ public final class KernelErrors {
     return null;
   }
 
+  /**
+   * The innermost cause as "Type: message", the message cut to its first line: a failure the
+   * NameNode sends back carries the server's stack trace in its message.
+   */
   public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    String message = String.valueOf(t.getMessage());
+    int line = message.indexOf('\n');
+    return t.getClass().getSimpleName() + ": " + (line < 0 ? message : message.substring(0, line).strip());
   }
+
 }

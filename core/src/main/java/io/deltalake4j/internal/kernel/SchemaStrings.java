@@ -45,13 +45,40 @@ final class SchemaStrings {
     return new StructType(fields);
   }
 
-  /** The batch typed by {@code schema}, a missing schemaString of a present metadata read as the empty schema. */
+  /**
+   * The batch typed by {@code schema}, a missing schemaString of a present metadata read as the
+   * empty schema. The batch supports every operation Kernel's log replay uses on it (column
+   * deletion and replacement), which a view of the reader's batch would not.
+   */
   static ColumnarBatch filled(ColumnarBatch batch, StructType schema) {
     List<Integer> ordinals = metadataOrdinals(schema);
     if (ordinals.isEmpty()) {
       return batch;
     }
-    return new FilledBatch(batch, schema, ordinals);
+    List<Integer> missing = new ArrayList<>();
+    for (int ordinal : ordinals) {
+      if (lacksSchemaString(batch.getColumnVector(ordinal), (StructType) schema.at(ordinal).getDataType())) {
+        missing.add(ordinal);
+      }
+    }
+    List<ColumnVector> columns = new ArrayList<>(schema.length());
+    for (int c = 0; c < schema.length(); c++) {
+      ColumnVector v = batch.getColumnVector(c);
+      StructType md = missing.contains(c) ? (StructType) schema.at(c).getDataType() : null;
+      columns.add(md == null ? v : new MetadataVector(v, md, md.indexOf(FIELD)));
+    }
+    return new VectorBatch(schema, columns, batch.getSize());
+  }
+
+  /** Whether a row holds a metadata action without its schemaString. */
+  private static boolean lacksSchemaString(ColumnVector metadata, StructType type) {
+    ColumnVector strings = metadata.getChild(type.indexOf(FIELD));
+    for (int row = 0; row < metadata.getSize(); row++) {
+      if (!metadata.isNullAt(row) && strings.isNullAt(row)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Integer> metadataOrdinals(StructType schema) {
@@ -72,28 +99,6 @@ final class SchemaStrings {
     }
     int i = md.indexOf(FIELD);
     return i >= 0 && md.at(i).getDataType() instanceof StringType;
-  }
-
-  private record FilledBatch(ColumnarBatch batch, StructType schema, List<Integer> ordinals) implements ColumnarBatch {
-    @Override
-    public StructType getSchema() {
-      return schema;
-    }
-
-    @Override
-    public ColumnVector getColumnVector(int ordinal) {
-      ColumnVector v = batch.getColumnVector(ordinal);
-      if (!ordinals.contains(ordinal)) {
-        return v;
-      }
-      StructType md = (StructType) schema.at(ordinal).getDataType();
-      return new MetadataVector(v, md, md.indexOf(FIELD));
-    }
-
-    @Override
-    public int getSize() {
-      return batch.getSize();
-    }
   }
 
   /** The metadata struct, its schemaString child filled. */

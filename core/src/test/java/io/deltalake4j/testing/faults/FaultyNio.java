@@ -55,8 +55,9 @@ public final class FaultyNio extends FileSystemProvider {
     return p instanceof WrappedPath w ? w.delegate : p;
   }
 
+  /** The path as this file system's; some of the JDK's own paths are ours already. */
   private Path wrap(Path p) {
-    return p == null ? null : new WrappedPath(p);
+    return p == null || p instanceof WrappedPath ? p : new WrappedPath(p);
   }
 
   private static String name(Path p) {

@@ -104,7 +104,12 @@ public final class DeltaTable {
     return snapshot().history(limit);
   }
 
-  /** Files, size, partitioning, properties and protocol of the pinned version. */
+  /**
+   * Files, size, partitioning, properties and protocol of the pinned version.
+   *
+   * @throws io.deltalake4j.exceptions.CorruptFileException if the version's checksum file ({@code
+   *     _delta_log/N.crc}) records another number or total size of files than the log lists
+   */
   public TableDetail detail() {
     return snapshot().detail();
   }

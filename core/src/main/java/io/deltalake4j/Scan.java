@@ -117,7 +117,11 @@ public final class Scan {
   }
 
   /**
-   * Opens the rows. The caller closes the iterator.
+   * Opens the rows. The caller closes the iterator. A scan without a filter reads every file of the
+   * version; once it has listed them all, it checks their number and total size against the
+   * version's checksum file ({@code _delta_log/N.crc}) where there is one, and the iterator throws
+   * {@link io.deltalake4j.exceptions.CorruptFileException} if they differ. {@link #count()} without
+   * a filter checks the same way.
    *
    * @throws io.deltalake4j.exceptions.ColumnNotFoundException for unknown columns
    * @throws io.deltalake4j.exceptions.InvalidFilterException for literals that do not fit their column

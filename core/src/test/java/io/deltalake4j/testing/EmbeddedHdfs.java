@@ -22,16 +22,21 @@ public final class EmbeddedHdfs implements ExtensionContext.Store.CloseableResou
       baseDir = Files.createTempDirectory("minidfs");
       Configuration conf = new Configuration();
       conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.toString());
-      conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
-      conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-      conf.set("dfs.datanode.address", "127.0.0.1:0");
-      conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-      conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+      bindToLoopback(conf);
       cluster = new MiniDFSCluster.Builder(conf, baseDir.toFile()).numDataNodes(1).build();
       cluster.waitActive();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded HDFS", e);
     }
+  }
+
+  /** Binds the NameNode's and DataNodes' servers to free ports on 127.0.0.1 only. */
+  static void bindToLoopback(Configuration conf) {
+    conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
+    conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+    conf.set("dfs.datanode.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
   }
 
   /** The file system URI, {@code hdfs://localhost:PORT}. */

@@ -36,6 +36,8 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   private final Optional<Predicate> remainingFilter;
   private final DataFileReader reader;
   private final Optional<Predicate> skipping;
+  /** True if the scan lists every live file of the snapshot (no filter to prune or skip files by). */
+  private final boolean listsAllFiles;
   private PredicateEvaluator evaluator;
 
   private CloseableIterator<FilteredColumnarBatch> scanFiles;
@@ -52,10 +54,13 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
    * @param reader decodes each data file
    * @param skipping a predicate on physical columns the reader may skip row groups with
    * @param rowOnly a filter the scan was not given, applied to rows along with Kernel's remaining filter
+   * @param listsAllFiles true if {@code scan} has no filter, so that its files, once all listed, are
+   *     checked against the version's checksum file ({@link VersionChecksum})
    */
   FileBatches(TableSnapshot snapshot, Scan scan, DataFileReader reader, Optional<Predicate> skipping,
-      Optional<Predicate> rowOnly) {
+      Optional<Predicate> rowOnly, boolean listsAllFiles) {
     this.snapshot = snapshot;
+    this.listsAllFiles = listsAllFiles;
     this.engine = snapshot.engine();
     this.scan = scan;
     this.reader = reader;
@@ -136,6 +141,7 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
   }
 
   private Row pendingScanFile;
+  private boolean listingChecked;
 
   private boolean openNextFileLazily() {
     if (scanFiles == null) {
@@ -145,6 +151,10 @@ public final class FileBatches implements CloseableIterator<FilteredColumnarBatc
       closeQuietly(filesInBatch);
       filesInBatch = null;
       if (!scanFiles.hasNext()) {
+        if (listsAllFiles && !listingChecked) {
+          listingChecked = true;
+          VersionChecksum.of(snapshot).ifPresent(crc -> crc.verify(filesRead, bytesRead));
+        }
         return false;
       }
       filesInBatch = scanFiles.next().getRows();

@@ -166,7 +166,7 @@ public final class ScanRunner {
   /** Batches of matching rows, the row filter already applied to each batch's selection. */
   public FileBatches batches() {
     return new FileBatches(snapshot, newKernelScan(predicate), FileBatches.kernelReader(snapshot.engine()), Optional.empty(),
-        Optional.ofNullable(rowOnlyPredicate));
+        Optional.ofNullable(rowOnlyPredicate), predicate == null);
   }
 
   /**
@@ -177,7 +177,7 @@ public final class ScanRunner {
     boolean mapped = !"none".equals(snapshot.kernel().getTableProperties().getOrDefault("delta.columnMapping.mode", "none"));
     Predicate onData = mapped ? null : dataOnlyPredicate();
     return new FileBatches(snapshot, newKernelScan(predicate), reader, Optional.ofNullable(onData),
-        Optional.ofNullable(rowOnlyPredicate));
+        Optional.ofNullable(rowOnlyPredicate), predicate == null);
   }
 
   /** The columns read: the output's, then the filter's. */
@@ -238,9 +238,15 @@ public final class ScanRunner {
     return create(snapshot, columns, boundFilter, limit);
   }
 
-  /** The sum of numRecords less deleted rows over the planned files, or -1 if a file has no stats. */
+  /**
+   * The sum of numRecords less deleted rows over the planned files, or -1 if a file has no stats.
+   * Without a filter, every file is listed, and the listing is checked against the version's
+   * checksum file.
+   */
   private long countFromStats(Scan scan) {
     long total = 0;
+    long listedFiles = 0;
+    long listedBytes = 0;
     try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(snapshot.engine(), true)) {
       while (files.hasNext()) {
         try (CloseableIterator<Row> rows = files.next().getRows()) {
@@ -256,6 +262,8 @@ public final class ScanRunner {
               return -1;
             }
             long records = Long.parseLong(m.group(1));
+            listedFiles++;
+            listedBytes += InternalScanFileUtils.getAddFileStatus(scanFile).getSize();
             DeletionVectorDescriptor dv = InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile);
             total += records - (dv == null ? 0 : dv.getCardinality());
           }
@@ -265,6 +273,11 @@ public final class ScanRunner {
       throw KernelErrors.translate("count rows of table " + snapshot.location(), e);
     } catch (RuntimeException e) {
       throw KernelErrors.translate("count rows of table " + snapshot.location(), e);
+    }
+    if (predicate == null) {
+      long listed = listedFiles;
+      long size = listedBytes;
+      VersionChecksum.of(snapshot).ifPresent(crc -> crc.verify(listed, size));
     }
     return total;
   }
@@ -356,11 +369,17 @@ public final class ScanRunner {
 
   record FileTotals(long files, long bytes) {}
 
-  /** Number and total size of the live data files of a snapshot. */
+  /**
+   * Number and total size of the live data files of a snapshot, checked against the version's
+   * checksum file if it has one.
+   *
+   * @throws io.deltalake4j.exceptions.CorruptFileException if the checksum file records other totals
+   */
   static FileTotals totals(TableSnapshot snapshot) {
     long[] bytes = {0};
     Scan all = snapshot.kernel().getScanBuilder().build();
     long files = forEachFile(snapshot, all, s -> bytes[0] += s.getSize());
+    VersionChecksum.of(snapshot).ifPresent(crc -> crc.verify(files, bytes[0]));
     return new FileTotals(files, bytes[0]);
   }
 

@@ -88,7 +88,7 @@ public final class HandWrittenLog {
             + "\"configuration\":{" + configuration.entrySet().stream().map(e -> json(e.getKey()) + ":" + json(e.getValue()))
                 .collect(Collectors.joining(",")) + "},\"createdTime\":1}}",
         "");
-    Path commit = new Path(table + "/_delta_log/00000000000000000000.json");
+    org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(table + "/_delta_log/00000000000000000000.json");
     FileSystem fs = commit.getFileSystem(new Configuration());
     fs.mkdirs(commit.getParent());
     try (FSDataOutputStream out = fs.create(commit, false)) {

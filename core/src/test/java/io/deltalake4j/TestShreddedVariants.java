@@ -85,6 +85,59 @@ class TestShreddedVariants {
   }
 
   @Test
+  void shreddedVariantsInsideAStructReadAsJsonText(@TempDir Path dir, DeltaLake lake) throws Exception {
+    Path table = dir.resolve("in-struct");
+    ShreddedVariantFiles.tableOfFields(table,
+        List.of("{\"name\":\"s\",\"type\":{\"type\":\"struct\",\"fields\":[{\"name\":\"w\",\"type\":\"variant\","
+            + "\"nullable\":true,\"metadata\":{}}]},\"nullable\":true,\"metadata\":{}}"),
+        "message m { optional int32 id; optional group s { optional group w { required binary metadata; "
+            + "optional binary value; optional group typed_value { required group k { optional binary value; "
+            + "optional int32 typed_value; } } } } }",
+        List.of(
+            r -> {
+              r.add("id", 1);
+              Group w = r.addGroup("s").addGroup("w");
+              w.add("metadata", bin(metadata("k")));
+              w.addGroup("typed_value").addGroup("k").add("typed_value", 1);
+            },
+            r -> {
+              r.add("id", 2);
+              r.addGroup("s");
+            },
+            r -> r.add("id", 3)));
+    Map<Integer, String> rows = new TreeMap<>();
+    for (Row r : lake.table(table.toString()).scan().toList()) {
+      Row s = (Row) r.get("s");
+      rows.put((Integer) r.get("id"), s == null ? "struct null" : (String) s.get("w"));
+    }
+
+    assertThat(rows).containsEntry(1, "{\"k\":1}").containsEntry(2, null).containsEntry(3, "struct null");
+  }
+
+  @Test
+  void aShreddedVariantInsideAnArrayIsRefusedNamingTheColumn(@TempDir Path dir, DeltaLake lake) throws Exception {
+    Path table = dir.resolve("in-array");
+    ShreddedVariantFiles.tableOfFields(table,
+        List.of("{\"name\":\"arr\",\"type\":{\"type\":\"array\",\"elementType\":\"variant\",\"containsNull\":true},"
+            + "\"nullable\":true,\"metadata\":{}}"),
+        "message m { optional int32 id; optional group arr (LIST) { repeated group list { optional group element { "
+            + "required binary metadata; optional binary value; optional int32 typed_value; } } } }",
+        List.of(r -> {
+          r.add("id", 1);
+          Group e = r.addGroup("arr").addGroup("list").addGroup("element");
+          e.add("metadata", bin(metadata()));
+          e.add("typed_value", 5);
+        }));
+
+    assertThatThrownBy(() -> lake.table(table.toString()).scan().toList())
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("Cannot read column 'arr' of data file")
+        .hasMessageContaining("it holds shredded variants inside an array or a map, which are not supported. "
+            + "Leave the column out with select(...).");
+    assertThat(lake.table(table.toString()).scan().select("id").toList()).hasSize(1);
+  }
+
+  @Test
   void aFieldShreddedAsAnUnlistedTypeIsRefusedNamingIt(@TempDir Path dir, DeltaLake lake) throws Exception {
     Path table = dir.resolve("unlisted");
     ShreddedVariantFiles.table(table, List.of("v"),

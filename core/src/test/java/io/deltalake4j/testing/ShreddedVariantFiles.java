@@ -42,6 +42,19 @@ public final class ShreddedVariantFiles {
    */
   public static void table(Path table, List<String> variants, String parquetSchema, List<Consumer<Group>> rows)
       throws IOException {
+    List<String> fields = new ArrayList<>();
+    for (String v : variants) {
+      fields.add(HandWrittenLog.field(v, "variant"));
+    }
+    tableOfFields(table, fields, parquetSchema, rows);
+  }
+
+  /**
+   * Like {@link #table}, the columns after {@code id} given as Delta schema JSON fields, for
+   * variants inside structs and arrays.
+   */
+  public static void tableOfFields(Path table, List<String> fieldsJson, String parquetSchema, List<Consumer<Group>> rows)
+      throws IOException {
     Files.createDirectories(table);
     MessageType schema = MessageTypeParser.parseMessageType(parquetSchema);
     Path file = table.resolve("part-00000.parquet");
@@ -54,8 +67,8 @@ public final class ShreddedVariantFiles {
       }
     }
     StringBuilder fields = new StringBuilder(HandWrittenLog.field("id", "integer"));
-    for (String v : variants) {
-      fields.append(',').append(HandWrittenLog.field(v, "variant"));
+    for (String f : fieldsJson) {
+      fields.append(',').append(f);
     }
     String schemaString = "{\"type\":\"struct\",\"fields\":[" + fields + "]}";
     String metaData = "{\"metaData\":{\"id\":\"shredded\",\"format\":{\"provider\":\"parquet\",\"options\":{}},"

@@ -138,6 +138,26 @@ class TestShreddedVariants {
   }
 
   @Test
+  void aShreddedFieldMissingFromTheMetadataIsACorruptFile(@TempDir Path dir, DeltaLake lake) throws Exception {
+    Path table = dir.resolve("corrupt");
+    ShreddedVariantFiles.table(table, List.of("v"),
+        "message m { optional int32 id; optional group v { required binary metadata; optional binary value; "
+            + "optional group typed_value { required group a { optional binary value; optional int32 typed_value; } } } }",
+        List.of(r -> {
+          r.add("id", 1);
+          Group v = r.addGroup("v");
+          v.add("metadata", bin(metadata("not-a")));
+          v.addGroup("typed_value").addGroup("a").add("typed_value", 1);
+        }));
+
+    assertThatThrownBy(() -> lake.table(table.toString()).scan().toList())
+        .isInstanceOf(io.deltalake4j.exceptions.CorruptFileException.class)
+        .hasMessageContaining("Cannot read column 'v' of data file")
+        .hasMessageContaining("a shredded variant cannot be put back together (field name 'a' is not in the metadata's "
+            + "dictionary). The file is corrupt or was written by a broken writer.");
+  }
+
+  @Test
   void aFieldShreddedAsAnUnlistedTypeIsRefusedNamingIt(@TempDir Path dir, DeltaLake lake) throws Exception {
     Path table = dir.resolve("unlisted");
     ShreddedVariantFiles.table(table, List.of("v"),

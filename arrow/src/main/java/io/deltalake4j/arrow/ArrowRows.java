@@ -1,6 +1,7 @@
 package io.deltalake4j.arrow;
 
 import io.deltalake4j.Row;
+import io.deltalake4j.internal.rows.ArrayRow;
 import io.deltalake4j.arrow.internal.ArrowShapes;
 import io.deltalake4j.exceptions.DeltaIOException;
 import io.deltalake4j.types.ArrayType;
@@ -65,7 +66,7 @@ public final class ArrowRows {
       for (int c = 0; c < values.length; c++) {
         values[c] = value(root.getVector(c), i, schema.field(c).type());
       }
-      out.add(Row.of(schema, values));
+      out.add(new ArrayRow(schema, values)); // typed by the schema already; Row.of refuses variant values
     }
     return out;
   }
@@ -124,7 +125,7 @@ public final class ArrowRows {
       for (int c = 0; c < values.length; c++) {
         values[c] = value((FieldVector) sv.getChildByOrdinal(c), i, s.field(c).type());
       }
-      return Row.of(s, values);
+      return new ArrayRow(s, values);
     }
     if (type instanceof MapType m) {
       MapVector mv = (MapVector) v;
@@ -155,12 +156,11 @@ public final class ArrowRows {
       case LONG -> ((BigIntVector) v).get(i);
       case FLOAT -> ((Float4Vector) v).get(i);
       case DOUBLE -> ((Float8Vector) v).get(i);
-      case STRING -> new String(((VarCharVector) v).get(i), StandardCharsets.UTF_8);
+      case STRING, VARIANT -> new String(((VarCharVector) v).get(i), StandardCharsets.UTF_8);
       case BINARY -> ((VarBinaryVector) v).get(i);
       case DATE -> LocalDate.ofEpochDay(((DateDayVector) v).get(i));
       case TIMESTAMP -> instant((TimeStampVector) v, i);
       case TIMESTAMP_NTZ -> LocalDateTime.ofInstant(instant((TimeStampVector) v, i), ZoneOffset.UTC);
-      case VARIANT -> throw new IllegalArgumentException("variant");
     };
   }
 

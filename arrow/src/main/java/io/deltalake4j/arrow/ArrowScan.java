@@ -30,7 +30,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * #batchSize(int)} rows; batches thinned by the filter or by deletion vectors are merged up to
  * that size.
  *
- * <p>Types map as {@link ArrowSchemas} documents. Java 17 needs {@code
+ * <p>Types map as {@link ArrowSchemas} documents; a variant column arrives as its JSON text in a
+ * {@code VarChar} vector. Files that keep a variant shredded are decoded by Kernel's reader, which
+ * puts each value back together, and copied in. Java 17 needs {@code
  * --add-opens=java.base/java.nio=ALL-UNNAMED} for Arrow.
  */
 public final class ArrowScan {

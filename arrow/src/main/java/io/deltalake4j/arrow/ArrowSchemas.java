@@ -1,6 +1,5 @@
 package io.deltalake4j.arrow;
 
-import io.deltalake4j.exceptions.UnsupportedFeatureException;
 import io.deltalake4j.types.ArrayType;
 import io.deltalake4j.types.DataType;
 import io.deltalake4j.types.DecimalType;
@@ -36,10 +35,17 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <tr><td>struct</td><td>Struct</td></tr>
  *   <tr><td>array</td><td>List, child "element"</td></tr>
  *   <tr><td>map</td><td>Map (keys unsorted), entries struct "entries" of "key" (not null) and "value"</td></tr>
+ *   <tr><td>variant</td><td>Utf8: the value's JSON text, as rows give it</td></tr>
  * </table>
  *
  * <p>Nullability carries over; a field's metadata (comments, column mapping) is not copied.
- * Variant has no Arrow mapping yet and is refused.
+ *
+ * <p>A variant becomes its JSON text as Spark's {@code to_json} prints it (time zone UTC), the
+ * same string a row gives, whether the data file keeps it shredded or not. Arrow has no variant
+ * type of its own yet (a canonical extension type is still being settled), and the binary
+ * value/metadata pair would leave every consumer to decode the Variant encoding itself; JSON text
+ * is what DuckDB, pandas and the rest can use at once. A SQL NULL variant is a null; a variant
+ * holding JSON null is the text {@code null}.
  */
 public final class ArrowSchemas {
   private ArrowSchemas() {}
@@ -96,9 +102,7 @@ public final class ArrowSchemas {
       case DATE -> new ArrowType.Date(DateUnit.DAY);
       case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
       case TIMESTAMP_NTZ -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
-      case VARIANT -> throw new UnsupportedFeatureException(
-          "Cannot map column '" + name + "' to Arrow: variant values have no Arrow mapping yet. "
-              + "Leave the column out with select(...).");
+      case VARIANT -> ArrowType.Utf8.INSTANCE;
     };
   }
 }

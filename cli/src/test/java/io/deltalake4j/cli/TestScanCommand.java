@@ -190,4 +190,43 @@ class TestScanCommand {
     assertThat(run.err()).contains("Invalid value for option '--select': '`date,id' has no closing backquote for the "
         + "name starting at position 0. Close it, and write `` for a backquote inside a name.");
   }
+
+  @Test
+  void variantsPrintAsTheirJsonTextShreddedOrNot(@TempDir Path dir) throws Exception {
+    String path = io.deltalake4j.testing.ShreddedVariantFiles.everyLayout(dir).toString();
+    String[] scan = {"scan", path, "--select", "id, v", "--where", "id >= 2 AND id <= 5"};
+
+    CliRun jsonl = CliRun.of(concat(scan, "--format", "jsonl"));
+    CliRun csv = CliRun.of(concat(scan, "--format", "csv"));
+    CliRun table = CliRun.of(scan);
+
+    assertThat(jsonl.err()).isEmpty();
+    assertThat(jsonl.outLines()).containsExactly(
+        "{\"id\":2,\"v\":{\"email\":\"user@example.com\",\"i8\":7}}",
+        "{\"id\":3,\"v\":\"not an object\"}",
+        "{\"id\":4,\"v\":{}}",
+        "{\"id\":5,\"v\":null}");
+    assertThat(csv.out()).isEqualTo(String.join("\r\n",
+        "id,v",
+        "2,\"{\"\"email\"\":\"\"user@example.com\"\",\"\"i8\"\":7}\"",
+        "3,\"\"\"not an object\"\"\"",
+        "4,{}",
+        "5,",
+        ""));
+    assertThat(table.out()).isEqualTo(String.join("\n",
+        "id  v",
+        "--  -----------------------------------",
+        " 2  {\"email\":\"user@example.com\",\"i8\":7}",
+        " 3  \"not an object\"",
+        " 4  {}",
+        " 5  NULL",
+        "4 rows (version 0; files: 1 in snapshot, 0 pruned by partition, 0 skipped by stats, 1 read)",
+        ""));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

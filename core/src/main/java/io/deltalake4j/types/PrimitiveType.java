@@ -19,9 +19,9 @@ public enum PrimitiveType implements DataType {
   TIMESTAMP_NTZ("timestamp_ntz"),
   /**
    * Semi-structured variant values; Java value a {@code String}, the value's JSON text as Spark's
-   * {@code to_json} prints it (time zone UTC). Unshredded variants only: reading a variant column
-   * of a table with the variantShredding feature, or writing one, fails with
-   * {@code UnsupportedFeatureException}.
+   * {@code to_json} prints it (time zone UTC), shredded or not in the data files. Writing one
+   * fails with {@code UnsupportedFeatureException}, as does reading a variant shredded inside an
+   * array or map.
    */
   VARIANT("variant");
 

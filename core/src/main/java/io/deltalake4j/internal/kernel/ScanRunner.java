@@ -81,16 +81,6 @@ public final class ScanRunner {
       }
     }
     StructType outputSchema = tableSchema.select(output);
-    java.util.Set<String> readerFeatures = snapshot.protocol().readerFeatures();
-    String shredding = VariantColumns.SHREDDING_FEATURES.stream().filter(readerFeatures::contains).findFirst().orElse(null);
-    for (StructField f : outputSchema.fields()) {
-      if (shredding != null && Schemas.containsVariant(f.type())) {
-        throw new UnsupportedFeatureException(
-            "Cannot read column '" + f.name() + "' of table " + snapshot.location()
-                + ": the table allows shredded variants (feature " + shredding + "), which are not supported yet. "
-                + "Leave the column out with select(...).");
-      }
-    }
     Filter bound = filter == null ? null : FilterBinder.bind(filter, tableSchema);
     Set<String> readColumns = new LinkedHashSet<>(output);
     if (bound != null) {
@@ -165,8 +155,20 @@ public final class ScanRunner {
 
   /** Batches of matching rows, the row filter already applied to each batch's selection. */
   public FileBatches batches() {
-    return new FileBatches(snapshot, newKernelScan(predicate), FileBatches.kernelReader(snapshot.engine()), Optional.empty(),
+    return new FileBatches(snapshot, newKernelScan(predicate), kernelReader(), Optional.empty(),
         Optional.ofNullable(rowOnlyPredicate), predicate == null);
+  }
+
+  /**
+   * Kernel's Parquet reader for this scan's data files. On tables whose writers may shred variants
+   * (the variantShredding feature) it puts shredded variants back together ({@link ShreddedVariants}),
+   * which costs a footer read per file of a scan that reads a variant column.
+   */
+  public DataFileReader kernelReader() {
+    DataFileReader kernel = FileBatches.kernelReader(snapshot.engine());
+    Set<String> readerFeatures = snapshot.protocol().readerFeatures();
+    boolean mayShred = VariantColumns.SHREDDING_FEATURES.stream().anyMatch(readerFeatures::contains);
+    return mayShred ? ShreddedVariants.reading(kernel, hadoopConf()) : kernel;
   }
 
   /**

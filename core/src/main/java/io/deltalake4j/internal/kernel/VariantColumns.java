@@ -8,7 +8,6 @@ import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.VariantType;
-import io.deltalake4j.exceptions.UnsupportedFeatureException;
 import io.deltalake4j.internal.variant.MalformedVariantException;
 import io.deltalake4j.internal.variant.VariantJson;
 import java.util.ArrayList;
@@ -17,9 +16,10 @@ import java.util.List;
 /**
  * Variant columns, read as what they are in Parquet: a struct of {@code value} and {@code metadata}
  * binaries (Kernel's Parquet reader refuses the variant type itself), each value decoded to its
- * JSON text. Shredded variants (a {@code typed_value} beside them) are not read yet.
+ * JSON text. Shredded variants (a {@code typed_value} beside them) are put back into this layout
+ * as each file is read ({@link ShreddedVariants}).
  */
-final class VariantColumns {
+public final class VariantColumns {
   private VariantColumns() {}
 
   /** The unshredded Parquet layout of a variant; children read by name. */
@@ -63,13 +63,14 @@ final class VariantColumns {
   }
 
   /** The JSON text of the variant in row {@code row} of a {@link #PHYSICAL} vector, which is not null there. */
-  static String json(ColumnVector struct, int row) {
+  public static String json(ColumnVector struct, int row) {
     ColumnVector value = struct.getChild(0);
     ColumnVector metadata = struct.getChild(1);
     if (value.isNullAt(row) || metadata.isNullAt(row)) {
-      throw new UnsupportedFeatureException(
-          "Cannot read a variant value: it is shredded in the data file (its value is kept in typed_value), "
-              + "which is not supported yet. Leave the column out with select(...).");
+      throw new io.deltalake4j.exceptions.DeltaException(
+          "Cannot read a variant value: the data file has no value " + (metadata.isNullAt(row) ? "metadata " : "")
+              + "for it (a shredded variant in a table without the variantShredding feature, or a broken writer). "
+              + "Leave the column out with select(...).");
     }
     try {
       return VariantJson.toJson(metadata.getBinary(row), value.getBinary(row));

@@ -3,7 +3,7 @@ package io.deltalake4j.internal.variant;
 import java.nio.charset.StandardCharsets;
 
 /** The metadata half of a variant: its dictionary of object keys. */
-final class VariantMetadata {
+public final class VariantMetadata {
 
   private final byte[] bytes;
   private final int offsetSize;
@@ -19,7 +19,12 @@ final class VariantMetadata {
     this.strings = offsets + (size + 1) * offsetSize;
   }
 
-  static VariantMetadata parse(byte[] metadata) {
+  /**
+   * The dictionary of {@code metadata}.
+   *
+   * @throws MalformedVariantException if the bytes are not a version-1 metadata
+   */
+  public static VariantMetadata parse(byte[] metadata) {
     if (metadata.length < 1 || (metadata[0] & 0x0F) != 1) {
       throw new MalformedVariantException(
           "the metadata " + (metadata.length == 0 ? "is empty" : "has version " + (metadata[0] & 0x0F) + ", not 1"), null);
@@ -37,12 +42,33 @@ final class VariantMetadata {
   }
 
   /** The dictionary string {@code id}. */
-  String key(int id) {
+  public String key(int id) {
     if (id >= size) {
       throw new MalformedVariantException("field id " + id + " is not in the dictionary of " + size + " keys", null);
     }
     int start = Bytes.unsigned(bytes, offsets + id * offsetSize, offsetSize);
     int end = Bytes.unsigned(bytes, offsets + (id + 1) * offsetSize, offsetSize);
     return new String(bytes, strings + start, end - start, StandardCharsets.UTF_8);
+  }
+
+  private java.util.Map<String, Integer> ids;
+
+  /**
+   * The id of dictionary string {@code key} (the first, if the dictionary repeats it).
+   *
+   * @throws MalformedVariantException if the dictionary does not hold it
+   */
+  public int id(String key) {
+    if (ids == null) {
+      ids = new java.util.HashMap<>(size * 2);
+      for (int i = size - 1; i >= 0; i--) {
+        ids.put(key(i), i);
+      }
+    }
+    Integer id = ids.get(key);
+    if (id == null) {
+      throw new MalformedVariantException("field name '" + key + "' is not in the metadata's dictionary", null);
+    }
+    return id;
   }
 }

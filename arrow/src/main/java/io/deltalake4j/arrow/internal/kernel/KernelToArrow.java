@@ -4,6 +4,7 @@ import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.MapValue;
 import io.delta.kernel.defaults.internal.data.vector.DefaultConstantVector;
+import io.deltalake4j.internal.kernel.VariantColumns;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -193,7 +194,10 @@ final class KernelToArrow {
     } else if (dst instanceof BigIntVector v) {
       v.setSafe(d, src.getLong(r));
     } else if (dst instanceof VarCharVector v) {
-      v.setSafe(d, src.getString(r).getBytes(StandardCharsets.UTF_8));
+      String text = src.getDataType() instanceof io.delta.kernel.types.StructType
+          ? VariantColumns.json(src, r) // a variant: its value and metadata, as JSON text
+          : src.getString(r);
+      v.setSafe(d, text.getBytes(StandardCharsets.UTF_8));
     } else if (dst instanceof Float8Vector v) {
       v.setSafe(d, src.getDouble(r));
     } else if (dst instanceof DecimalVector v) {

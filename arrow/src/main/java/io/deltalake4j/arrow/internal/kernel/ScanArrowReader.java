@@ -49,7 +49,7 @@ public final class ScanArrowReader extends ArrowReader {
       ScanRunner runner, int batchSize, boolean columnWise, int threads, boolean ordered, BufferAllocator allocator) {
     Schema schema = io.deltalake4j.arrow.ArrowSchemas.of(runner.schema());
     BufferAllocator own = allocator.newChildAllocator("deltalake4j scan of " + runner.location(), 0, allocator.getLimit());
-    DataFileReader kernel = FileBatches.kernelReader(runner.engine());
+    DataFileReader kernel = runner.kernelReader();
     DataFileReader files = columnWise ? new ArrowParquetReader(runner.hadoopConf(), own, batchSize, kernel) : kernel;
     return threads > 1
         ? new ParallelScanArrowReader(runner, schema, threads, ordered, files, own)

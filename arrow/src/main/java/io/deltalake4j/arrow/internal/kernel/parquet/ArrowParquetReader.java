@@ -9,6 +9,7 @@ import io.delta.kernel.utils.FileStatus;
 import io.deltalake4j.arrow.ArrowSchemas;
 import io.deltalake4j.internal.kernel.DataFileReader;
 import io.deltalake4j.internal.kernel.Schemas;
+import io.deltalake4j.internal.kernel.ShreddedVariants;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Kernel's data-file reading done column by column into Arrow vectors: row groups skipped by the
  * filter's statistics, only requested columns read. Files with a column the decoder does not
- * handle natively (two-level legacy lists, types it does not convert) are read by {@code fallback}.
+ * handle natively (two-level legacy lists, types it does not convert, shredded variants) are read
+ * by {@code fallback}.
  */
 public final class ArrowParquetReader implements DataFileReader {
 
@@ -62,7 +64,9 @@ public final class ArrowParquetReader implements DataFileReader {
     }
     try {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-      ColumnPlanner.Planned planned = ColumnPlanner.plan(fileSchema, physicalSchema);
+      ColumnPlanner.Planned planned = ShreddedVariants.shreds(fileSchema, physicalSchema, file.getPath())
+          ? null // Kernel's reader with the variants put back together
+          : ColumnPlanner.plan(fileSchema, physicalSchema);
       if (planned == null) {
         reader.close();
         return fallback.read(file, physicalSchema, filter);

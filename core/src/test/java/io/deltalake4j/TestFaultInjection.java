@@ -117,17 +117,36 @@ class TestFaultInjection {
   Stream<DynamicNode> everyWriteSurvivesAFaultAtEveryStorageCall() {
     String only = System.getProperty("deltalake4j.faults.storage", "");
     return Stream.of(Storages.local(), Storages.hdfs()).filter(s -> only.isEmpty() || only.equals(s.toString()))
-        .map(storage -> DynamicContainer.dynamicContainer(
-        storage.toString(), OPERATIONS.stream().map(op -> walk(storage, op))));
+        .map(storage -> DynamicContainer.dynamicContainer(storage.toString(), OPERATIONS.stream()
+            .filter(op -> walked(storage, op))
+            .map(op -> walk(storage, op))));
   }
 
+  /** The calls that change storage: each is faulted in every run. */
+  private static final List<String> WRITES = List.of("CREATE", "RENAME", "LINK", "SYNC", "DELETE", "MKDIRS");
+
+  /** The long tier: {@code mvn -pl core verify -Dfaults.all=true}. */
+  private static final boolean ALL = Boolean.getBoolean("deltalake4j.faults.all");
+
+  /** The operations the default tier walks on HDFS, where each run costs ten times more: one of each commit path. */
+  private static final List<String> ON_HDFS = List.of("append", "replace-where", "checkpoint");
+
   /**
-   * Calls faulted on HDFS: every call unless the long tier is asked for with {@code
-   * -Ddeltalake4j.faults.hdfsStride=1}; by default every third (calls 1, 4, 7, ...), which still
-   * covers every kind of call of every operation while keeping the suite within minutes.
+   * Whether the suite faults this call. The long tier faults every call of every operation on both
+   * storages. The default tier, which CI runs, faults every call that changes storage and every
+   * third read, listing or status call, of every operation on local disk; on HDFS the same for a
+   * blind append, a validated copy-on-write overwrite and a checkpoint, with every sixth read.
    */
-  private static int stride(StorageUnderTest storage) {
-    return storage.isHdfs() ? Integer.getInteger("deltalake4j.faults.hdfsStride", 3) : 1;
+  private static boolean faulted(StorageUnderTest storage, String call, int index) {
+    if (ALL || WRITES.contains(call.substring(0, call.indexOf(' ')))) {
+      return true;
+    }
+    return index % (storage.isHdfs() ? 6 : 3) == 0;
+  }
+
+  private static boolean walked(StorageUnderTest storage, Operation op) {
+    String only = System.getProperty("deltalake4j.faults.operation", "");
+    return (only.isEmpty() || only.equals(op.name())) && (ALL || !storage.isHdfs() || ON_HDFS.contains(op.name()));
   }
 
   private static DynamicNode walk(StorageUnderTest storage, Operation op) {
@@ -142,7 +161,10 @@ class TestFaultInjection {
     List<String> calls = Faults.disarm();
     State after = State.of(path);
     List<DynamicTest> tests = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i += stride(storage)) {
+    for (int i = 0; i < calls.size(); i++) {
+      if (!faulted(storage, calls.get(i), i)) {
+        continue;
+      }
       int call = i + 1;
       String what = calls.get(i).replace(scope(path), "TABLE");
       tests.add(DynamicTest.dynamicTest("fail call " + call + ": " + what,
@@ -197,6 +219,65 @@ class TestFaultInjection {
       throw new java.io.UncheckedIOException(e);
     }
     return path;
+  }
+
+  /**
+   * A writer process killed at each call of an append that changes the log (the long tier: every
+   * call that changes storage), and while it creates a data file: afterwards the table
+   * is at the old version or the new one, each with exactly its rows, and the next writer commits.
+   * The killed process runs no cleanup, so its data files may stay (VACUUM's work).
+   */
+  @TestFactory
+  Stream<DynamicNode> aWriterKilledAtAnyCallThatChangesStorageLeavesTheOldOrTheNewVersion() {
+    String only = System.getProperty("deltalake4j.faults.storage", "");
+    return Stream.of(Storages.local(), Storages.hdfs()).filter(s -> only.isEmpty() || only.equals(s.toString()))
+        .map(storage -> {
+          String template = storage.newTablePath("kill-base");
+          base(template);
+          String path = copy(template, "kill-clean", storage);
+          State before = State.of(path);
+          Faults.record(scope(path));
+          faulty.table(path).append().rows(WriterProcess.rows(0, 5, 0)).commit(); // as the writer process appends
+          List<String> calls = Faults.disarm();
+          State after = State.of(path);
+          List<DynamicTest> tests = new ArrayList<>();
+          boolean dataFileKilled = false;
+          for (int i = 0; i < calls.size(); i++) {
+            String what = calls.get(i);
+            boolean changes = WRITES.contains(what.substring(0, what.indexOf(' ')));
+            // The default tier kills at every change to the log, and once while a data file is created.
+            boolean firstDataFile = !dataFileKilled && what.startsWith("CREATE") && what.endsWith(".parquet");
+            dataFileKilled |= firstDataFile;
+            if (changes && (ALL || what.contains("/_delta_log/") || firstDataFile)) {
+              int call = i + 1;
+              tests.add(DynamicTest.dynamicTest("kill at call " + call + ": " + what.replace(scope(path), "TABLE"),
+                  () -> killedAt(storage, template, call, before, after)));
+            }
+          }
+          return DynamicContainer.dynamicContainer(storage + " (" + calls.size() + " calls)", tests);
+        });
+  }
+
+  private static void killedAt(StorageUnderTest storage, String template, int call, State before, State after)
+      throws Exception {
+    points++;
+    String path = copy(template, "kill-" + call, storage);
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("killed-writer", ".log");
+    try {
+      Process writer = WriterProcess.startKilledAt(path, call, 5, log);
+      int exit = WriterProcess.await(writer, 120);
+      State now = State.of(path);
+      if (exit == 0) {
+        assertThat(now).as("a writer that finished").isEqualTo(after);
+      } else {
+        assertThat(exit).as("killed by the fault layer: " + java.nio.file.Files.readString(log)).isEqualTo(137);
+        assertThat(now).as("the table after a writer was killed").isIn(before, after);
+      }
+      clean.table(path).append().rows(WriterProcess.rows(2_000, 1, 1)).commit();
+      assertThat(clean.table(path).version()).as("the next writer commits after it").isEqualTo(now.version() + 1);
+    } finally {
+      java.nio.file.Files.deleteIfExists(log);
+    }
   }
 
   private static String scope(String path) {

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.deltalake4j.testing.faults.FaultyNio;
+import io.deltalake4j.testing.faults.Faults;
+import io.deltalake4j.testing.faults.HadoopFaults;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A writer in its own JVM, for tests of concurrent processes and of crashes: appends {@code
@@ -33,7 +37,11 @@ public final class WriterProcess {
     int writer = Integer.parseInt(args[1]);
     int batches = Integer.parseInt(args[2]);
     int rows = Integer.parseInt(args[3]);
-    try (DeltaLake lake = DeltaLake.local()) {
+    // A writer to be killed at a chosen storage call writes through the fault layer (testing.faults).
+    boolean faulted = System.getProperty("deltalake4j.fault") != null;
+    try (DeltaLake lake = faulted
+        ? DeltaLake.builder().hadoopConf(HadoopFaults.configuration(new Configuration())).build()
+        : DeltaLake.local()) {
       DeltaTable t = lake.table(table);
       for (int b = 0; b < batches; b++) {
         long first = writer * 1_000_000_000L + (long) b * rows;
@@ -55,10 +63,27 @@ public final class WriterProcess {
 
   /** Starts a writer JVM on this JVM's class path; its stdout is read by the caller, stderr goes to {@code log}. */
   public static Process start(String table, int writer, int batches, int rows, Path log) {
+    return start(table, writer, batches, rows, log, List.of());
+  }
+
+  /**
+   * Starts a writer JVM that the fault layer kills at storage call {@code call} on the table
+   * ({@link Faults#jvmArgument}), java.nio calls included.
+   */
+  public static Process startKilledAt(String table, int call, int rows, Path log) {
+    String scope = new org.apache.hadoop.fs.Path(table).toUri().getPath();
+    return start(table, 0, 1, rows, log, List.of(
+        "-Djava.nio.file.spi.DefaultFileSystemProvider=" + FaultyNio.class.getName(),
+        Faults.jvmArgument(Faults.Action.KILL, call, scope)));
+  }
+
+  private static Process start(String table, int writer, int batches, int rows, Path log, List<String> jvmArgs) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(
-        java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        WriterProcess.class.getName(), table, Integer.toString(writer), Integer.toString(batches), Integer.toString(rows));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        WriterProcess.class.getName(), table, Integer.toString(writer), Integer.toString(batches), Integer.toString(rows)));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectError(log.toFile());
     try {
       return pb.start();

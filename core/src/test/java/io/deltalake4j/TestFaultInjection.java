@@ -280,6 +280,31 @@ class TestFaultInjection {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aCommitWhoseLinkFailsWithAnIoErrorIsNotPublishedByARenameInstead() throws Exception {
+    String path = Storages.local().newTablePath("link-eio");
+    base(path);
+    String twin = copy(path, "link-eio-clean", Storages.local());
+    Faults.record(scope(twin));
+    faulty.table(twin).append().rows(rows(100, 10)).commit();
+    List<String> calls = Faults.disarm();
+    int link = 1 + calls.indexOf(calls.stream().filter(c -> c.startsWith("LINK") && c.endsWith("2.json")).findFirst()
+        .orElseThrow());
+
+    Faults.arm(scope(path), Faults.Action.FAIL, link);
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> faulty.table(path).append().rows(rows(100, 10)).commit())
+          .isInstanceOf(io.deltalake4j.exceptions.DeltaIOException.class)
+          .hasMessageContaining("Nothing was committed")
+          .hasMessageContaining("Input/output error");
+    } finally {
+      Faults.disarm();
+    }
+    assertThat(clean.table(path).version()).isEqualTo(1);
+    assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(scope(path), "_delta_log", "00000000000000000002.json")))
+        .as("no check-then-rename fallback after an I/O error").isFalse();
+  }
+
   private static String scope(String path) {
     return new Path(path).toUri().getPath();
   }

@@ -108,4 +108,23 @@ class TestHostileTables {
     assertThat(root.getFileSystem(new Configuration()).listStatus(root)).extracting(f -> f.getPath().getName())
         .as("no partition directory left behind").containsExactlyInAnyOrder("_delta_log", "p=a");
   }
+
+  @ParameterizedTest
+  @MethodSource("io.deltalake4j.testing.Storages#both")
+  void aChangeDataFeedTableRefusesCopyOnWriteButTakesWholePartitionOverwrites(StorageUnderTest storage, DeltaLake lake)
+      throws Exception {
+    String path = storage.newTablePath("cdf");
+    StructType schema = StructType.builder().add("id", PrimitiveType.INT).add("p", PrimitiveType.STRING).build();
+    lake.create(path).schema(schema).partitionBy("p").property("delta.enableChangeDataFeed", "true")
+        .rows(List.of(Row.of(schema, 1, "a"), Row.of(schema, 2, "a"), Row.of(schema, 3, "b"))).commit();
+
+    assertThatThrownBy(() -> lake.table(path).overwrite().where("id = 1").rows(List.of(Row.of(schema, 1, "a"))).commit())
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("change data feed")
+        .hasMessageContaining("Nothing was written");
+    assertThat(lake.table(path).version()).isZero();
+
+    lake.table(path).overwrite().where("p = 'b'").rows(List.of(Row.of(schema, 4, "b"))).commit();
+    assertThat(lake.table(path).scan().toList()).extracting(r -> r.getInt(0)).containsExactlyInAnyOrder(1, 2, 4);
+  }
 }

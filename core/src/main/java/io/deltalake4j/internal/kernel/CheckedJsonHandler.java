@@ -3,7 +3,6 @@ package io.deltalake4j.internal.kernel;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.Row;
-import io.delta.kernel.engine.FileSystemClient;
 import io.delta.kernel.engine.JsonHandler;
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.StructType;
@@ -13,24 +12,30 @@ import io.deltalake4j.internal.storage.FileNotPublishedException;
 import io.deltalake4j.internal.storage.LogFileNames;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Optional;
 
 /**
  * The engine's JSON handler, checked: a commit file that is empty or holds a line that is not
  * whole JSON fails as a {@link io.deltalake4j.exceptions.CorruptFileException} naming the commit,
- * instead of reading as an empty commit or a parser's bare message; and a commit file that could not
- * be written says whether it certainly did not appear ({@link FileNotPublishedException}), which
- * makes the commit safe to report as not committed.
+ * instead of reading as an empty commit or a parser's bare message; a commit file that could not be
+ * written says whether it certainly did not appear ({@link FileNotPublishedException}), which makes
+ * the commit safe to report as not committed. Log actions are read as Spark reads them where Kernel
+ * is stricter: a metadata action without schemaString is a table without columns ({@link
+ * SchemaStrings}).
  */
 final class CheckedJsonHandler implements JsonHandler {
 
   private final JsonHandler delegate;
-  private final FileSystemClient files;
+  private final Configuration conf;
 
-  CheckedJsonHandler(JsonHandler delegate, FileSystemClient files) {
+  CheckedJsonHandler(JsonHandler delegate, Configuration conf) {
     this.delegate = delegate;
-    this.files = files;
+    this.conf = conf;
   }
 
   @Override
@@ -44,7 +49,8 @@ final class CheckedJsonHandler implements JsonHandler {
     TrackedFiles tracked = new TrackedFiles(fileIter);
     CloseableIterator<ColumnarBatch> batches;
     try {
-      batches = delegate.readJsonFiles(tracked, schema, predicate);
+      batches = delegate.readJsonFiles(tracked, SchemaStrings.relaxed(schema), predicate)
+          .map(b -> SchemaStrings.filled(b, schema));
     } catch (IOException | RuntimeException e) {
       if (tracked.current() == null) {
         throw e;
@@ -61,7 +67,8 @@ final class CheckedJsonHandler implements JsonHandler {
       delegate.writeJsonFileAtomically(filePath, data, overwrite);
     } catch (FileAlreadyExistsException | FileNotPublishedException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // Only storage failures: any other error (a bug building the actions) propagates as it is.
       if (certainlyAbsent(filePath)) {
         throw new FileNotPublishedException(filePath, e);
       }
@@ -69,10 +76,24 @@ final class CheckedJsonHandler implements JsonHandler {
     }
   }
 
-  /** True only if the storage says the file does not exist; false if it exists or cannot tell. */
+  /**
+   * True only if the storage says the file does not exist, and says so consistently: local disk,
+   * and HDFS after a sync with the active NameNode (a client reading from an observer NameNode
+   * could otherwise see a commit that landed as absent). False if it exists, or cannot tell, or
+   * on any other storage.
+   */
   private boolean certainlyAbsent(String path) {
     try {
-      files.getFileStatus(path);
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(conf);
+      String scheme = fs.getScheme();
+      if (!"file".equals(scheme) && !"hdfs".equals(scheme)) {
+        return false;
+      }
+      if ("hdfs".equals(scheme)) {
+        fs.msync();
+      }
+      fs.getFileStatus(p);
       return false;
     } catch (FileNotFoundException e) {
       return true;

@@ -21,7 +21,8 @@ import org.apache.hadoop.conf.Configuration;
  * consumed all of its input: Parquet's writer closes with a valid footer even when the log replay
  * feeding it failed, and Kernel's default would then publish a partial checkpoint (on HDFS,
  * delta-io/delta#7174). And a file that fails to read as Parquet is named in a {@link
- * io.deltalake4j.exceptions.CorruptFileException}.
+ * io.deltalake4j.exceptions.CorruptFileException}. Checkpoints' metadata without schemaString reads
+ * as Spark reads it ({@link SchemaStrings}).
  */
 final class CheckedParquetHandler implements ParquetHandler {
 
@@ -44,7 +45,10 @@ final class CheckedParquetHandler implements ParquetHandler {
     });
     CloseableIterator<FileReadResult> results;
     try {
-      results = delegate.readParquetFiles(tracked, physicalSchema, predicate);
+      results = delegate.readParquetFiles(tracked, SchemaStrings.relaxed(physicalSchema), predicate)
+          .map(r -> isLogFile(r.getFilePath())
+              ? new FileReadResult(SchemaStrings.filled(r.getData(), physicalSchema), r.getFilePath())
+              : r);
     } catch (IOException | RuntimeException e) {
       if (current[0] == null) {
         throw e;
@@ -102,6 +106,11 @@ final class CheckedParquetHandler implements ParquetHandler {
       throw e;
     }
     StorageFiles.deleteQuietly(conf, temp, null);
+  }
+
+  /** A checkpoint rather than a data file, whose columns are the user's and kept as read. */
+  private static boolean isLogFile(String path) {
+    return path.contains("/_delta_log/");
   }
 
   /** A writer's input, watched: whether it was read to its end without failing. Sticky. */

@@ -17,7 +17,7 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The Kernel engine a {@code DeltaLake} owns: the default engine over Hadoop FileSystems, with
  * Kernel's metrics logging switched off, compressed Parquet by default, and log actions read as
- * Spark reads them ({@link LogReadHandlers}).
+ * Spark reads them ({@link CheckedJsonHandler}).
  */
 public final class KernelEngine {
 
@@ -123,8 +123,8 @@ public final class KernelEngine {
 
     QuietEngine(FileIO fileIO, Configuration conf) {
       super(fileIO);
-      this.json = new CheckedJsonHandler(LogReadHandlers.json(super.getJsonHandler()), super.getFileSystemClient());
-      this.parquet = new CheckedParquetHandler(LogReadHandlers.parquet(super.getParquetHandler()), conf);
+      this.json = new CheckedJsonHandler(super.getJsonHandler(), conf);
+      this.parquet = new CheckedParquetHandler(super.getParquetHandler(), conf);
     }
 
     @Override

@@ -80,6 +80,20 @@ public final class KernelTable {
     Path log = new Path(location, "_delta_log");
     try {
       FileSystem fs = log.getFileSystem(engine.conf());
+      if ("file".equals(fs.getScheme())) {
+        // By name only: Hadoop's local listing reads the attributes of every file of a long log.
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> names =
+            java.nio.file.Files.newDirectoryStream(java.nio.file.Paths.get(fs.makeQualified(log).toUri()))) {
+          for (java.nio.file.Path p : names) {
+            if (LogFileNames.isCommitOrCheckpoint(p.getFileName().toString())) {
+              return true;
+            }
+          }
+          return false;
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+          return false;
+        }
+      }
       RemoteIterator<FileStatus> entries = fs.listStatusIterator(log);
       while (entries.hasNext()) {
         if (LogFileNames.isCommitOrCheckpoint(entries.next().getPath().getName())) {
@@ -111,16 +125,17 @@ public final class KernelTable {
   }
 
   private void requireExists() {
+    if (exists()) {
+      return; // one listing; the path is looked at only to say why it is not a table
+    }
     if (!pathExists(location)) {
       throw new TableNotFoundException(
           "Cannot open table at " + location + ": the path does not exist. "
               + "Check the path, or create the table first.");
     }
-    if (!exists()) {
-      throw new TableNotFoundException(
-          "Cannot open table at " + location + ": it is not a Delta table (it has no _delta_log "
-              + "directory with a commit or checkpoint). Point at the table's root directory.");
-    }
+    throw new TableNotFoundException(
+        "Cannot open table at " + location + ": it is not a Delta table (it has no _delta_log "
+            + "directory with a commit or checkpoint). Point at the table's root directory.");
   }
 
   private boolean pathExists(String p) {

@@ -41,10 +41,10 @@ public final class LocalFiles {
           syncDirectory(target.getParent()); // the link was made after all
           return;
         }
-        if (Files.exists(target)) {
-          throw e instanceof IOException io ? io : new IOException(e);
+        if (certainlyAbsent(target)) {
+          throw new FileNotPublishedException(target.toString(), e);
         }
-        throw new FileNotPublishedException(target.toString(), e);
+        throw e instanceof IOException io ? io : new IOException(e);
       }
       if (Files.exists(target)) {
         throw new FileAlreadyExistsException(target.toString());
@@ -73,6 +73,18 @@ public final class LocalFiles {
     }
     String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
     return reason.contains("Operation not permitted") || reason.contains("not supported");
+  }
+
+  /** True only if the file system says there is no such file; false if it exists or cannot tell. */
+  static boolean certainlyAbsent(Path file) {
+    try {
+      Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return false;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean isSameFile(Path a, Path b) {

@@ -100,7 +100,7 @@ public final class TablePurge {
       RemoteIterator<FileStatus> entries = fs.listStatusIterator(dir);
       while (entries.hasNext()) {
         FileStatus entry = entries.next();
-        if (!entry.isDirectory() || entry.isSymlink()) {
+        if (!entry.isDirectory() || entry.isSymlink() || linkOnLocalDisk(fs, entry.getPath())) {
           continue;
         }
         if (entry.getPath().getName().equals(LOG_DIR)) {
@@ -112,6 +112,15 @@ public final class TablePurge {
         dirs.push(entry.getPath());
       }
     }
+  }
+
+  /**
+   * Hadoop's local listing follows symbolic links and reports their targets, so a link (to
+   * {@code /}, or back up the tree) is found by asking for the link itself.
+   */
+  private static boolean linkOnLocalDisk(FileSystem fs, Path p) throws IOException {
+    return "file".equals(fs.getScheme())
+        && java.nio.file.Files.isSymbolicLink(java.nio.file.Paths.get(fs.makeQualified(p).toUri()));
   }
 
   private static boolean isAncestor(Path ancestor, Path p) {

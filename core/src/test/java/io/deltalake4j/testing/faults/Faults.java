@@ -30,10 +30,13 @@ public final class Faults {
    */
   public enum Action { FAIL, TEAR, KILL }
 
-  /** The failure a fault throws; it names the call and the path. */
-  public static final class InjectedFault extends IOException {
+  /**
+   * The failure a fault throws: an I/O error (EIO) on the path, as the OS reports one, naming the
+   * call.
+   */
+  public static final class InjectedFault extends java.nio.file.FileSystemException {
     InjectedFault(Op op, String path, int call) {
-      super("injected fault at storage call " + call + " (" + op + " " + path + ")");
+      super(path, null, "Input/output error (injected fault at storage call " + call + ", " + op + ")");
     }
   }
 

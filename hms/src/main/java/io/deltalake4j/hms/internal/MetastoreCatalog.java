@@ -35,8 +35,12 @@ public final class MetastoreCatalog implements Catalog {
    */
   private static final ClientCapabilities CAPABILITIES = new ClientCapabilities(List.of(ClientCapability.INSERT_ONLY_TABLES));
 
-  /** The metastore settings naming its warehouse directories (managed and external tables). */
-  private static final List<String> WAREHOUSE_KEYS = List.of("metastore.warehouse.dir", "metastore.warehouse.external.dir");
+  /**
+   * The metastore settings naming its warehouse directories (managed and external tables), under
+   * Hive 3+'s names and Hive 2's.
+   */
+  private static final List<String> WAREHOUSE_KEYS = List.of("metastore.warehouse.dir", "metastore.warehouse.external.dir",
+      "hive.metastore.warehouse.dir", "hive.metastore.warehouse.external.dir");
 
   /** Tables fetched per call when listing. */
   private static final int LIST_BATCH = 100;

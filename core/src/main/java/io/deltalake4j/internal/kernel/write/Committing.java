@@ -93,6 +93,7 @@ final class Committing {
       }
       return new TableWrites.Replaced(read, removes, totals[0], 0, 0, false);
     }
+    WriteGate.requireRewritable(location, latest);
     guarded(() -> {
       FileRewriter rewriter = new FileRewriter(latest, engine, kernelSchema, predicate);
       for (io.delta.kernel.data.Row f : read.files()) {
@@ -161,8 +162,8 @@ final class Committing {
       throw e;
     }
     if (append == null) {
-      throw conflict("another writer created the table first, with another schema, partitioning or column mapping",
-          race);
+      throw conflict("another writer created the table first, and this write replaces data or its table differs "
+          + "in schema, partitioning or column mapping", race);
     }
     return append;
   }
@@ -274,6 +275,11 @@ final class Committing {
     }
     if (e instanceof MaxCommitRetryLimitReachedException m) {
       return lostRace(m) ? conflict(m.getMessage(), m) : stateUnknown(m);
+    }
+    if (KernelErrors.ours(e) instanceof io.deltalake4j.exceptions.CorruptFileException damaged) {
+      // Reading another writer's commit while rebasing: this attempt had lost its race, nothing landed.
+      files.deleteWrittenFiles(damaged);
+      return damaged;
     }
     if (causedBy(e, FileNotPublishedException.class)) {
       DeltaIOException refused = new DeltaIOException("Cannot commit to table " + location + ": storage refused the "

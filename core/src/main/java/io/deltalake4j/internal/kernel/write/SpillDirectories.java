@@ -106,6 +106,12 @@ final class SpillDirectories {
 
   private static boolean sweepOne(Path dir) {
     try {
+      OptionalLong owner = ownerPid(dir.getFileName().toString());
+      if (owner.isPresent() && owner.getAsLong() == ProcessHandle.current().pid()) {
+        // This process's own: opening and closing its lock file here would release the lock its
+        // writer holds (POSIX locks belong to the process, and any close drops them).
+        return false;
+      }
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         return false;
       }

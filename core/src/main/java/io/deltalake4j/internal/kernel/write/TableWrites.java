@@ -36,7 +36,11 @@ public final class TableWrites {
   public static CommitResult write(KernelTable table, WriteSpec spec) {
     long start = System.nanoTime();
     if (!table.exists()) {
-      return create(table, spec, start);
+      try {
+        return create(table, spec, start);
+      } catch (CreatedMeanwhile e) {
+        // Another writer created the table before this write began: it writes to that table.
+      }
     }
     return switch (spec.mode()) {
       case ERROR -> throw new TableAlreadyExistsException(
@@ -56,6 +60,16 @@ public final class TableWrites {
     StructType schema = spec.schema();
     List<String> partitionColumns = spec.partitionColumns() == null ? List.of() : spec.partitionColumns();
     NewTables.validateNew(table.location(), schema, partitionColumns);
+    KernelEngine kernel = table.engine();
+    Engine engine = kernel.engine();
+    CommitInfoCommitter committer = new CommitInfoCommitter();
+    Transaction txn;
+    try {
+      txn = Transactions.create(
+          table.location(), engine, Schemas.toKernel(schema), partitionColumns, spec.properties(), committer);
+    } catch (TableAlreadyExistsException e) {
+      throw new CreatedMeanwhile(); // before any of the input was read
+    }
     WriteInput input = spec.input().apply(schema);
     try {
       if (input.hasNext()) {
@@ -65,11 +79,6 @@ public final class TableWrites {
       input.close(); // the writer closes it from here on
       throw e;
     }
-    KernelEngine kernel = table.engine();
-    Engine engine = kernel.engine();
-    CommitInfoCommitter committer = new CommitInfoCommitter();
-    Transaction txn = Transactions.create(
-        table.location(), engine, Schemas.toKernel(schema), partitionColumns, spec.properties(), committer);
     DataFileWriter files = writer(kernel, txn, schema, partitionColumns, table.location(), spec, constraint(spec, schema));
     Committing commit = new Committing(table.location(), engine, files);
     commit.write(input, new InputShaping(new RowChecker(schema, table.location()),
@@ -139,11 +148,8 @@ public final class TableWrites {
         true,
         spec.userMetadata(),
         spec.commitProperties()));
-    try {
-      return Transactions.update(latest, engine, spec.transaction(), Transactions.APPEND_RETRIES);
-    } catch (ConcurrentTransactionException e) {
-      throw new Committing.AlreadyCommitted();
-    }
+    // The create's actions record the transaction already; checked above against the winner's table.
+    return Transactions.update(latest, engine, null, Transactions.APPEND_RETRIES);
   }
 
   private static CommitResult update(KernelTable table, WriteSpec spec, long start) {
@@ -202,6 +208,13 @@ public final class TableWrites {
     }
     maintain(kernel, committed, table.location());
     return result(committed.getVersion(), "WRITE", files, replaced, start);
+  }
+
+  /** A create found the table created by another writer before it read any input. */
+  private static final class CreatedMeanwhile extends RuntimeException {
+    CreatedMeanwhile() {
+      super(null, null, false, false);
+    }
   }
 
   /** How a removing write's transaction is built again after it lost a race. */

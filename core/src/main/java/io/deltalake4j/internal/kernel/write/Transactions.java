@@ -12,6 +12,7 @@ import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.TransactionImpl;
 import io.delta.kernel.internal.actions.Metadata;
 import io.delta.kernel.internal.actions.SetTransaction;
+import io.delta.kernel.internal.tablefeatures.TableFeatures;
 import io.delta.kernel.transaction.DataLayoutSpec;
 import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
 import io.delta.kernel.types.ArrayType;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * An update that changes the schema of a table without column mapping has no public route in
  * Kernel 4.4 ({@code withUpdatedSchema} requires column mapping), so it goes through Kernel's
  * internal {@code TransactionImpl} constructor with a new {@code Metadata} that keeps the table's
- * id and properties, as Spark's mergeSchema and overwriteSchema do; {@code TestSchemaEvolution} fails
- * if an upgrade changes that constructor.
+ * id and properties, as Spark's mergeSchema and overwriteSchema do, after Kernel's own check that it
+ * can write the table (which only its builders make); {@code TestSchemaEvolution} fails if an
+ * upgrade changes that constructor.
  */
 final class Transactions {
   private Transactions() {}
@@ -111,6 +113,9 @@ final class Transactions {
     Optional<SetTransaction> setTxn = txn == null
         ? Optional.empty()
         : Optional.of(new SetTransaction(txn.appId(), txn.version(), Optional.of(System.currentTimeMillis())));
+    // Kernel's builders check that it can write the table; its constructor does not.
+    TableFeatures.validateKernelCanWriteToTable(s.getProtocol(), old, s.getDataPath().toString());
+    TableFeatures.validateKernelCanWriteToTable(s.getProtocol(), metadata, s.getDataPath().toString());
     return new TransactionImpl(
         false /* not a create or replace */, s.getDataPath(), Optional.of(s), engineInfo(), Operation.WRITE,
         Optional.empty() /* same protocol */, Optional.of(metadata), committer, setTxn,

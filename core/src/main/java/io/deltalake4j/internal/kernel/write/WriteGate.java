@@ -37,6 +37,21 @@ final class WriteGate {
     }
   }
 
+  /**
+   * Refuses a copy-on-write rewrite (the files holding rows an overwrite replaces are written again
+   * without them) on a table with change data feed on: Spark writes the changed rows to
+   * {@code _change_data} files then, and a rewrite without them would read, to change data readers,
+   * as every kept row deleted and inserted again. Overwrites of whole files need no change files.
+   */
+  static void requireRewritable(String location, Snapshot table) {
+    if ("true".equalsIgnoreCase(table.getTableProperties().getOrDefault("delta.enableChangeDataFeed", "false"))) {
+      throw new UnsupportedFeatureException("Cannot overwrite rows of table " + location + " by predicate on data "
+          + "columns: the table has change data feed on (delta.enableChangeDataFeed = true), and deltalake4j does "
+          + "not write change data files yet. Nothing was written. Overwrite by partition columns only, or write with "
+          + "Spark.");
+    }
+  }
+
   private static UnsupportedFeatureException refused(String location, String what, String feature, String orElse) {
     return new UnsupportedFeatureException("Cannot write to table " + location + ": " + what + ", which deltalake4j "
         + "does not enforce yet (table feature " + feature + "). Nothing was written. Write with Spark"

@@ -70,7 +70,8 @@ class TestSpillDirectories {
 
   @Test
   void anUnlockedDirectoryUnchangedForADayIsRemovedThoughItsNamedOwnerLives(@TempDir Path spill) throws Exception {
-    Path stale = spillDirectoryOf(spill, ProcessHandle.current().pid());
+    // A live process that is not this one (whose own directories a sweep never touches): its parent.
+    Path stale = spillDirectoryOf(spill, ProcessHandle.current().parent().orElseThrow().pid());
     Path oldStyle = Files.createDirectory(spill.resolve("deltalake4j-spill-4711081512"));
     FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
     Files.setLastModifiedTime(stale, twoDaysAgo);

@@ -93,7 +93,6 @@ final class Committing {
       }
       return new TableWrites.Replaced(read, removes, totals[0], 0, 0, false);
     }
-    WriteGate.requireRewritable(location, latest);
     guarded(() -> {
       FileRewriter rewriter = new FileRewriter(latest, engine, kernelSchema, predicate);
       for (io.delta.kernel.data.Row f : read.files()) {

@@ -31,24 +31,16 @@ final class WriteGate {
     if (schema.contains("\"delta.generationExpression\"")) {
       throw refused(location, "it has generated columns", "generatedColumns", "");
     }
+    if (removesData && "true".equalsIgnoreCase(properties.getOrDefault("delta.enableChangeDataFeed", "false"))) {
+      // Spark writes the rows an overwrite changes to _change_data files; Kernel refuses a commit
+      // that adds and removes data on such a table only after the data files are written.
+      throw new UnsupportedFeatureException("Cannot overwrite data in table " + location + ": it has change data "
+          + "feed on (delta.enableChangeDataFeed = true), and deltalake4j does not write change data files yet. "
+          + "Nothing was written. Appends work; overwrite with Spark.");
+    }
     if (removesData && "true".equalsIgnoreCase(properties.getOrDefault("delta.appendOnly", "false"))) {
       throw new UnsupportedFeatureException("Cannot overwrite data in table " + location + ": it is append-only "
           + "(delta.appendOnly = true). Append to it instead, or unset the property with Spark.");
-    }
-  }
-
-  /**
-   * Refuses a copy-on-write rewrite (the files holding rows an overwrite replaces are written again
-   * without them) on a table with change data feed on: Spark writes the changed rows to
-   * {@code _change_data} files then, and a rewrite without them would read, to change data readers,
-   * as every kept row deleted and inserted again. Overwrites of whole files need no change files.
-   */
-  static void requireRewritable(String location, Snapshot table) {
-    if ("true".equalsIgnoreCase(table.getTableProperties().getOrDefault("delta.enableChangeDataFeed", "false"))) {
-      throw new UnsupportedFeatureException("Cannot overwrite rows of table " + location + " by predicate on data "
-          + "columns: the table has change data feed on (delta.enableChangeDataFeed = true), and deltalake4j does "
-          + "not write change data files yet. Nothing was written. Overwrite by partition columns only, or write with "
-          + "Spark.");
     }
   }
 

@@ -149,6 +149,14 @@ public final class LocalFiles {
 
   /** The temporary name a file is written under before {@link #publishIfAbsent}. */
   public static Path tempFor(Path target) {
-    return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    return target.resolveSibling(tempName(target.getFileName().toString()));
+  }
+
+  /**
+   * The name a file called {@code name} is written under before it is published, on any storage:
+   * {@code .NAME.UUID.tmp}, which the log's sweep of abandoned temporary files recognises.
+   */
+  public static String tempName(String name) {
+    return "." + name + "." + java.util.UUID.randomUUID() + ".tmp";
   }
 }

@@ -15,7 +15,7 @@ public final class StorageFiles {
   /** The temporary name, beside {@code target}, that a file is written under before it is published. */
   public static String tempFor(String target) {
     Path t = new Path(target);
-    return new Path(t.getParent(), "." + t.getName() + "." + java.util.UUID.randomUUID() + ".tmp").toString();
+    return new Path(t.getParent(), LocalFiles.tempName(t.getName())).toString();
   }
 
   /**
